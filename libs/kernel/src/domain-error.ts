@@ -34,6 +34,9 @@ export class DomainError extends Error {
   static notFound(code: string, message: string, details?: Record<string, unknown>): DomainError {
     return new DomainError(code, message, 'not_found', details);
   }
+  static unprocessable(code: string, message: string, details?: Record<string, unknown>): DomainError {
+    return new DomainError(code, message, 'unprocessable', details);
+  }
   static invalid(code: string, message: string, fields: FieldError[] = []): DomainError {
     return new DomainError(code, message, 'invalid', {}, fields);
   }
