@@ -1,7 +1,7 @@
 import type { Actor } from './roles';
 
 /** A domain event as a decider emits it: a stable type string and its data. */
-export interface DomainEvent<TType extends string = string, TData = Record<string, unknown>> {
+export interface DomainEvent<TType extends string = string, TData extends object = object> {
   type: TType;
   data: TData;
 }
@@ -25,7 +25,7 @@ export interface EventMetadata {
 }
 
 /** An event ready to append. */
-export interface NewEvent<TType extends string = string, TData = Record<string, unknown>>
+export interface NewEvent<TType extends string = string, TData extends object = Record<string, unknown>>
   extends DomainEvent<TType, TData> {
   metadata: EventMetadata;
 }
@@ -38,7 +38,7 @@ export interface NewEvent<TType extends string = string, TData = Record<string, 
 export type Position = number;
 
 /** An event as read back from the store. */
-export interface RecordedEvent<TType extends string = string, TData = Record<string, unknown>>
+export interface RecordedEvent<TType extends string = string, TData extends object = Record<string, unknown>>
   extends NewEvent<TType, TData> {
   streamId: string;
   /** 0-based revision within its stream. */

@@ -33,19 +33,19 @@ describe('recording a service visit', () => {
   it('records the visit with both business time and recorded time', () => {
     spec.given([registered]).when(command()).then((events) => {
       expect(events).toHaveLength(1);
-      expect(events[0].data).toMatchObject({ occurredAt: '2026-03-01T10:00:00.000Z', recordedAt: '2026-03-01T12:00:00.000Z', lateFile: false, customerPaid: true });
+      expect((events[0] as VisitRecorded).data).toMatchObject({ occurredAt: '2026-03-01T10:00:00.000Z', recordedAt: '2026-03-01T12:00:00.000Z', lateFile: false, customerPaid: true });
     });
   });
 
   it('flags a file entry made more than two days after the visit as late (R-CF-1)', () => {
     spec.given([registered]).when(command({ occurredAt: '2026-02-26T09:00:00.000Z' })).then((events) => {
-      expect(events[0].data.lateFile).toBe(true);
+      expect((events[0] as VisitRecorded).data.lateFile).toBe(true);
     });
   });
 
   it('does not flag an entry made exactly within two days (R-CF-1)', () => {
     spec.given([registered]).when(command({ occurredAt: '2026-02-27T12:00:00.000Z' })).then((events) => {
-      expect(events[0].data.lateFile).toBe(false);
+      expect((events[0] as VisitRecorded).data.lateFile).toBe(false);
     });
   });
 
@@ -61,7 +61,7 @@ describe('recording a service visit', () => {
     spec
       .given([registered, visitAt('2025-06-01T00:00:00.000Z', 5000), visitAt('2026-02-01T00:00:00.000Z', 15000)])
       .when(command({ occurredAt: '2025-10-01T00:00:00.000Z', odometerKm: 9000 }))
-      .then((events) => expect(events[0].data.odometerKm).toBe(9000));
+      .then((events) => expect((events[0] as VisitRecorded).data.odometerKm).toBe(9000));
   });
 
   it('refuses a back-dated visit whose reading exceeds a later visit', () => {
@@ -73,7 +73,7 @@ describe('recording a service visit', () => {
 
   it('does not count warranty, free first-service or insurance work as customer spend', () => {
     for (const type of ['warranty', 'first_service', 'accident_repair'] as const) {
-      spec.given([registered]).when(command({ type })).then((events) => expect(events[0].data.customerPaid).toBe(false));
+      spec.given([registered]).when(command({ type })).then((events) => expect((events[0] as VisitRecorded).data.customerPaid).toBe(false));
     }
   });
 

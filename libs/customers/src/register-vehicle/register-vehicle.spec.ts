@@ -1,7 +1,7 @@
 import { deciderSpec } from '@aftercare/kernel';
 import { decideRegisterVehicle, RegisterVehicle } from './register-vehicle.command';
 import { evolveVehicle, initialVehicleState } from '../domain/vehicle.state';
-import type { VehicleEvent } from '../domain/vehicle.events';
+import type { VehicleEvent, VehicleRegistered } from '../domain/vehicle.events';
 import { hasValidCheckDigit, vinCheckDigit } from '../domain/vin';
 
 const spec = deciderSpec<RegisterVehicle, ReturnType<typeof initialVehicleState>, VehicleEvent>({
@@ -20,13 +20,13 @@ const command = (vin: string, customerExists = true): RegisterVehicle => ({
 describe('registering a vehicle', () => {
   it('computes the warranty end from delivery and the warranty period', () => {
     spec.given([]).when(command('1M8GDM9AXKP042788')).then((events) => {
-      expect(events[0].data.warrantyEndsAt).toBe('2027-03-10T00:00:00.000Z');
-      expect(events[0].data.vinCheckDigitValid).toBe(true);
+      expect((events[0] as VehicleRegistered).data.warrantyEndsAt).toBe('2027-03-10T00:00:00.000Z');
+      expect((events[0] as VehicleRegistered).data.vinCheckDigitValid).toBe(true);
     });
   });
 
   it('accepts but flags a VIN whose check digit does not match', () => {
-    spec.given([]).when(command('1M8GDM9A1KP042788')).then((events) => expect(events[0].data.vinCheckDigitValid).toBe(false));
+    spec.given([]).when(command('1M8GDM9A1KP042788')).then((events) => expect((events[0] as VehicleRegistered).data.vinCheckDigitValid).toBe(false));
   });
 
   it('refuses a VIN containing I, O or Q', () => {
