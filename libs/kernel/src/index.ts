@@ -6,3 +6,4 @@ export * from './clock';
 export * from './ids';
 export * from './upcasting';
 export * from './decider-spec';
+export * from './access';

@@ -29,8 +29,8 @@ export interface StreamDecision<S, E extends DomainEvent> {
    * Throwing a DomainError aborts with nothing written.
    */
   decide: (state: S, revision: number) => E[];
-  /** Owning dealer, copied to every event's metadata. */
-  dealerId: string | null;
+  /** Owning dealer, copied to every event's metadata; for an existing stream, read it from the state. */
+  dealerId: string | null | ((state: S) => string | null);
   /** Business time of the fact (ISO); defaults to now. Never later than now. */
   occurredAt?: string;
   /** For a create: the stream must not exist yet. */
@@ -108,7 +108,7 @@ export class CommandRunner {
           occurredAt,
           recordedAt: now,
           actor: ctx.actor,
-          dealerId: decision.dealerId,
+          dealerId: typeof decision.dealerId === 'function' ? decision.dealerId(state) : decision.dealerId,
           correlationId: ctx.correlationId,
           causationId: ctx.causationId,
           ...(group ? { idempotencyGroup: group } : {}),

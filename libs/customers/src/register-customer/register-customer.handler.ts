@@ -1,0 +1,30 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext, CommandRunner } from '@aftercare/platform';
+import { customerStream } from '../domain/streams';
+import { evolveCustomer, initialCustomerState } from '../domain/customer.state';
+import { assertMayWriteCustomerFile } from '../domain/customer-access';
+import type { PersonalDetails } from '../domain/customer.events';
+import { decideRegisterCustomer } from './register-customer.command';
+
+export class RegisterCustomerCommand {
+  constructor(readonly ctx: CommandContext, readonly dealerId: string, readonly details: PersonalDetails) {}
+}
+
+@CommandHandler(RegisterCustomerCommand)
+export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomerCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ ctx, dealerId, details }: RegisterCustomerCommand) {
+    assertMayWriteCustomerFile(ctx.actor, dealerId);
+    const customerId = this.runner.newId(ctx, 'customer');
+    const result = await this.runner.run(ctx, {
+      stream: customerStream(customerId),
+      initialState: initialCustomerState,
+      evolve: evolveCustomer,
+      dealerId,
+      mustBeNew: true,
+      decide: (state) => decideRegisterCustomer({ customerId, dealerId, details }, state),
+    });
+    return { id: customerId, revision: result.revision, position: result.position };
+  }
+}
