@@ -7,3 +7,4 @@ export * from './ids';
 export * from './upcasting';
 export * from './decider-spec';
 export * from './access';
+export * from './callback-types';
