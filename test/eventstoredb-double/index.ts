@@ -1,0 +1,1 @@
+export { startEventStoreDbDouble, type EventStoreDbDouble, type EventStoreDbDoubleOptions } from './eventstoredb-double';
