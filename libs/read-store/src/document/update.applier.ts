@@ -1,0 +1,149 @@
+import type { Filter, Update } from '../read-store.port';
+import { collectArrayPaths, getAt, isPlainObject, setAt, splitPath, unsetAt } from './field-path.accessor';
+import { isOperatorObject, matchesFilter, matchesValue, normalise, valueEquals } from './filter.matcher';
+
+const OPERATORS = new Set(['$set', '$setOnInsert', '$inc', '$push', '$pull', '$unset']);
+
+/**
+ * Applies a MongoDB update document, already passed through checkUpdate, to a
+ * plain JSON document in place, with MongoDB's rules and errors (`$inc` on a
+ * non-number, `$push` to a non-array, immutable `_id`). `arrayPaths` receives
+ * every path that may now hold an array, so the sqlite adapter can keep its
+ * filters array-aware.
+ */
+export function applyUpdate(doc: Record<string, unknown>, update: Update, isInsert: boolean, arrayPaths: string[]): void {
+  const id = doc._id;
+  for (const op of Object.keys(update)) {
+    const fields = (update as Record<string, Record<string, unknown>>)[op];
+    if (op === '$setOnInsert' && !isInsert) continue;
+    for (const path of Object.keys(fields)) {
+      const segments = splitPath(path);
+      const operand = fields[path];
+      switch (op) {
+        case '$set':
+        case '$setOnInsert': {
+          const value = normalise(operand);
+          setAt(doc, segments, path, value);
+          if (value !== null && typeof value === 'object') collectArrayPaths(value, path, arrayPaths);
+          break;
+        }
+        case '$inc': {
+          if (typeof operand !== 'number' || !Number.isFinite(operand)) throw new Error(`$inc of "${path}" needs a finite number`);
+          const current = getAt(doc, segments);
+          if (current === undefined) setAt(doc, segments, path, operand);
+          else if (typeof current === 'number') setAt(doc, segments, path, current + operand);
+          else throw new Error(`cannot apply $inc to "${path}": it holds a non-numeric value`);
+          break;
+        }
+        case '$push':
+          push(doc, segments, path, operand);
+          arrayPaths.push(path);
+          break;
+        case '$pull':
+          pull(doc, segments, path, operand);
+          break;
+        case '$unset':
+          unsetAt(doc, segments, path);
+          break;
+      }
+    }
+  }
+  if (id !== undefined && doc._id !== id) throw new Error(`the update would change the immutable field "_id" of ${JSON.stringify(id)}`);
+}
+
+/** MongoDB refuses a malformed update before looking for documents; so do the adapters that apply updates themselves. */
+export function checkUpdate(update: Update): void {
+  if (!isPlainObject(update)) throw new Error('an update must be a document of update operators');
+  const ops = Object.keys(update);
+  if (ops.length === 0) throw new Error('an update needs at least one update operator');
+  const paths: string[] = [];
+  for (const op of ops) {
+    if (!OPERATORS.has(op)) throw new Error(`unsupported update operator ${op}`);
+    const fields = (update as Record<string, unknown>)[op];
+    if (!isPlainObject(fields)) throw new Error(`${op} needs a document of fields`);
+    paths.push(...Object.keys(fields));
+  }
+  // MongoDB refuses an update touching one path twice, or a path and its parent.
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const [a, b] = [paths[i], paths[j]];
+      if (a === b || b.startsWith(`${a}.`) || a.startsWith(`${b}.`)) throw new Error(`updating the path "${b}" would create a conflict at "${a}"`);
+    }
+  }
+}
+
+function push(doc: Record<string, unknown>, segments: readonly string[], path: string, operand: unknown): void {
+  let values: unknown[] = [operand];
+  let position: number | undefined;
+  let slice: number | undefined;
+  if (isPlainObject(operand) && '$each' in operand) {
+    for (const modifier of Object.keys(operand)) {
+      if (modifier !== '$each' && modifier !== '$position' && modifier !== '$slice') throw new Error(`unsupported $push modifier ${modifier}`);
+    }
+    if (!Array.isArray(operand.$each)) throw new Error(`$push $each of "${path}" needs an array`);
+    values = operand.$each;
+    if (operand.$position !== undefined) position = integer(operand.$position, '$position');
+    if (operand.$slice !== undefined) slice = integer(operand.$slice, '$slice');
+  }
+  values = values.map(normalise);
+  const current = getAt(doc, segments);
+  if (current !== undefined && !Array.isArray(current)) throw new Error(`cannot apply $push to "${path}": it is not an array`);
+  const array = (current as unknown[] | undefined) ?? [];
+  if (current === undefined) setAt(doc, segments, path, array);
+  if (position === undefined) array.push(...values);
+  else array.splice(position < 0 ? Math.max(0, array.length + position) : Math.min(position, array.length), 0, ...values);
+  if (slice !== undefined) {
+    const kept = slice >= 0 ? array.slice(0, slice) : array.slice(slice);
+    array.splice(0, array.length, ...kept);
+  }
+}
+
+function integer(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`${name} needs an integer`);
+  return value;
+}
+
+/**
+ * `$pull` removes elements equal to a value, matching an operator condition
+ * (`{ $gte: 6 }`), or, for a document condition, elements that match it as a filter.
+ */
+function pull(doc: Record<string, unknown>, segments: readonly string[], path: string, condition: unknown): void {
+  const current = getAt(doc, segments);
+  if (current === undefined) return;
+  if (!Array.isArray(current)) throw new Error(`cannot apply $pull to "${path}": it is not an array`);
+  let remove: (element: unknown) => boolean;
+  if (isOperatorObject(condition)) remove = (element) => matchesValue(element, condition);
+  else if (isPlainObject(condition)) remove = (element) => isPlainObject(element) && matchesFilter(element, condition);
+  else {
+    const wanted = normalise(condition);
+    remove = (element) => valueEquals(element, wanted);
+  }
+  const kept = current.filter((element) => !remove(element));
+  if (kept.length !== current.length) current.splice(0, current.length, ...kept);
+}
+
+/**
+ * The document an upsert starts from, as MongoDB builds it: the filter's equality
+ * conditions (implicit or `$eq`, also inside `$and`), dotted paths expanded.
+ */
+export function seedFromFilter(filter: Filter): Record<string, unknown> {
+  const seed: Record<string, unknown> = {};
+  addEqualities(seed, filter);
+  return seed;
+}
+
+function addEqualities(seed: Record<string, unknown>, filter: Filter): void {
+  for (const key of Object.keys(filter)) {
+    const condition = filter[key];
+    if (key === '$and') {
+      if (Array.isArray(condition)) for (const clause of condition) if (isPlainObject(clause)) addEqualities(seed, clause);
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    if (isOperatorObject(condition)) {
+      if ('$eq' in condition) setAt(seed, splitPath(key), key, normalise(condition.$eq));
+    } else {
+      setAt(seed, splitPath(key), key, normalise(condition));
+    }
+  }
+}
