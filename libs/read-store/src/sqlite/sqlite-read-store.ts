@@ -617,7 +617,9 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 
   /** sqlite's constraint errors as the port's DuplicateKeyError, naming the key like MongoDB's keyValue. */
   private writeError(err: unknown, doc?: Record<string, unknown>): unknown {
-    if (!(err instanceof Database.SqliteError)) return err;
+    // Checked by code, not instanceof: the native addon keeps the SqliteError class of the
+    // first module instance that loaded it (e.g. per jest test file), so instanceof lies.
+    if (!isSqliteError(err)) return err;
     if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new DuplicateKeyError(this.name, JSON.stringify({ _id: doc?._id }));
     if (err.code !== 'SQLITE_CONSTRAINT_UNIQUE') return err;
     const index = /index '(.*)'$/.exec(err.message)?.[1];
@@ -628,6 +630,10 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const key = Object.fromEntries(fields.map((f) => [f, f.split('.').reduce<unknown>((v, s) => (isPlainObject(v) ? v[s] : undefined), doc) ?? null]));
     return new DuplicateKeyError(this.name, `${indexName} ${JSON.stringify(key)}`);
   }
+}
+
+function isSqliteError(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_');
 }
 
 /** ORDER BY for the total order, leaving out keys an equality fixes (sqlite would sort on them instead of using the index). */
