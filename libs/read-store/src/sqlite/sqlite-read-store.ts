@@ -633,7 +633,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 }
 
 function isSqliteError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_');
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as unknown as { code: string }).code.startsWith('SQLITE_');
 }
 
 /** ORDER BY for the total order, leaving out keys an equality fixes (sqlite would sort on them instead of using the index). */
