@@ -1,0 +1,36 @@
+import type { ClaimStepApproved, ClaimStepRejected } from '../domain/claim.events';
+import type { ClaimState } from '../domain/claim.state';
+import { ClaimErrors } from '../domain/claim.errors';
+import { ClaimStepCommand, resolveApprovalStep, seal, stampOf } from '../domain/claim-step';
+
+export const DECISIONS = ['approve', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export interface SignOffClaim extends ClaimStepCommand {
+  kind: 'SignOffClaim';
+  decision: Decision;
+  comment: string | null;
+  /** The contentHash the approver read; when given it must still be current. */
+  seenContentHash: string | null;
+}
+
+/**
+ * R-GC-2 / R-GW-2: the step follows from the claim's state and the caller's role
+ * (claim-step.ts). Any sign-off may reject, with a reason. Each records the round and
+ * the hash of the content signed, so a later change can never pass as approved; one
+ * person signs at most one step of a round.
+ */
+export function decideSignOffClaim(command: SignOffClaim, state: ClaimState): (ClaimStepApproved | ClaimStepRejected)[] {
+  const step = resolveApprovalStep(state, command);
+  const comment = command.comment?.trim() || null;
+  if (command.decision === 'reject' && !comment) throw ClaimErrors.reasonRequired();
+  if (command.seenContentHash && command.seenContentHash !== state.contentHash) throw ClaimErrors.contentChanged(command.seenContentHash, state.contentHash ?? '');
+  const already = state.signatures.find((s) => s.actorId === command.by.id);
+  if (already) throw ClaimErrors.sameSignatory(already.step);
+  const stamp = stampOf(state, command, step.step);
+  return [
+    command.decision === 'approve'
+      ? seal(state.content, { type: 'ClaimStepApproved', data: { ...stamp, comment, rule: step.rule } })
+      : seal(state.content, { type: 'ClaimStepRejected', data: { ...stamp, comment: comment!, rule: step.rule } }),
+  ];
+}
