@@ -1,5 +1,6 @@
 import { startApp, E2eApp } from '../support/e2e-app';
 import { createCustomerFile, registerDealers, scenarioOptions, VIN } from './customer-file.scenario';
+import { eventsWithCorrelation, newCorrelationId } from '../support/event-assertions';
 
 describe('the customer file over HTTP', () => {
   let app: E2eApp;
@@ -75,13 +76,14 @@ describe('the customer file over HTTP', () => {
     });
 
     it("refuses a visit to another dealer's vehicle with 403 and writes nothing", async () => {
-      const before = await app.eventStore.headPosition();
+      const correlationId = newCorrelationId();
       await app.http
         .post(`/api/v1/vehicles/${VIN}/visits`)
         .set('Authorization', advisorD2())
+        .set('X-Correlation-Id', correlationId)
         .send({ occurredAt: '2026-03-09T12:00:00.000Z', odometerKm: 7500, type: 'minor_repair', amount: 100, advisorId: 'sa-zhou' })
         .expect(403);
-      expect(await app.eventStore.headPosition()).toBe(before);
+      expect(await eventsWithCorrelation(app.eventStore, correlationId)).toBe(0);
     });
 
     it("shows an OEM role of the dealer's region the customer, and refuses another region", async () => {
@@ -104,14 +106,15 @@ describe('the customer file over HTTP', () => {
     });
 
     it('answers a stale If-Match with 412 and changes nothing', async () => {
-      const before = await app.eventStore.headPosition();
+      const correlationId = newCorrelationId();
       await app.http
         .post(`/api/v1/customers/${customerId}/sensitive-flags`)
         .set('Authorization', advisorD1())
+        .set('X-Correlation-Id', correlationId)
         .set('If-Match', '"7"')
         .send({ kind: 'media', reason: 'journalist' })
         .expect(412);
-      expect(await app.eventStore.headPosition()).toBe(before);
+      expect(await eventsWithCorrelation(app.eventStore, correlationId)).toBe(0);
     });
 
     it('accepts a current If-Match and answers the new revision as ETag', async () => {
@@ -136,12 +139,17 @@ describe('the customer file over HTTP', () => {
 
   describe('bad input', () => {
     it('answers 400 with a field list for a missing and an unknown field, and writes nothing', async () => {
-      const before = await app.eventStore.headPosition();
-      const res = await app.http.post('/api/v1/customers').set('Authorization', advisorD1()).send({ phone: '13800000000', shoeSize: 42 }).expect(400);
+      const correlationId = newCorrelationId();
+      const res = await app.http
+        .post('/api/v1/customers')
+        .set('Authorization', advisorD1())
+        .set('X-Correlation-Id', correlationId)
+        .send({ phone: '13800000000', shoeSize: 42 })
+        .expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['name', 'shoeSize']));
-      expect(await app.eventStore.headPosition()).toBe(before);
+      expect(await eventsWithCorrelation(app.eventStore, correlationId)).toBe(0);
     });
 
     it('refuses a VIN with I, O or Q with 400 naming the vin field', async () => {

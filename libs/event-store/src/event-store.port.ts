@@ -24,6 +24,7 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
+/** When both lists are given an event must match both; an empty list matches nothing. */
 export interface EventFilter {
   /** Exact event type strings. */
   types?: string[];

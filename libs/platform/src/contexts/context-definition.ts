@@ -1,0 +1,34 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { UpcasterRegistry } from '@aftercare/kernel';
+import type { ProjectionDefinition, ReactionDefinition } from '@aftercare/projections';
+
+/**
+ * A bounded context as the hosts see it (STYLE.md: each context exposes one
+ * public module). Adding a context is one line in apps/api/src/contexts.ts.
+ */
+export interface ContextDefinition {
+  name: string;
+  /**
+   * The context's Nest module for the API side: controllers, GraphQL resolvers,
+   * command handlers, query services. Imported by the api and all-in-one hosts.
+   */
+  module: Type<unknown> | DynamicModule;
+  /** Read models, run by the projector (apps/projector or the all-in-one host). */
+  projections?: ProjectionDefinition[];
+  /**
+   * Process managers, run by the projector. Created from a Nest module context so
+   * they can use the context's own services and the CommandRunner.
+   */
+  reactions?: ReactionFactory[];
+  /** Schema-first GraphQL SDL; extend `Query` (`extend type Query { … }`), see libs/platform/README.md. */
+  typeDefs?: string;
+  /** Registers the context's event upcasters (old schema versions read as new). */
+  upcasters?: (registry: UpcasterRegistry) => void;
+}
+
+/** Resolves a reaction from providers of the projector host (e.g. CommandRunner, CLOCK, a context service). */
+export type ReactionFactory = (get: <T>(token: Type<T> | string | symbol) => T) => ReactionDefinition;
+
+export function defineContext(context: ContextDefinition): ContextDefinition {
+  return context;
+}
