@@ -40,6 +40,7 @@ describe('the customer file over HTTP', () => {
       expect(res.body).toEqual({ id: expect.any(String), revision: 0 });
       expect(res.headers.location).toBe(`/api/v1/customers/${res.body.id}`);
       expect(res.headers.etag).toBe('"0"');
+      expect(res.headers['x-event-position']).toMatch(/^\d+$/);
     });
 
     it('reads the same customer over GraphQL', async () => {

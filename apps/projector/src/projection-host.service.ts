@@ -84,6 +84,11 @@ export class ProjectionHost implements OnApplicationBootstrap, BeforeApplication
     if (position !== undefined) {
       await this.projections.waitForCatchUp(position, options);
       await this.reactions.waitForCatchUp(position, options);
+      // What reactions appended in answer to it (a visit's callbacks, an
+      // escalation) is part of the command's visible effect: let the projections
+      // apply it too, one causal step deep.
+      const head = await this.eventStore.headPosition();
+      if (head > position) await this.projections.waitForCatchUp(head, options);
       return;
     }
     for (;;) {

@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { CLOCK, Clock } from '@aftercare/kernel';
 import { READ_STORE, ReadStore } from '@aftercare/read-store';
@@ -16,6 +16,7 @@ import { correlationIdOf } from '../http/request-headers';
 import { setResourceHeaders } from '../http/resource-headers';
 import { installIdempotency } from '../http/idempotency.hooks';
 import { TokenService } from '../auth/token.service';
+import { PROJECTION_STATUS, ProjectionStatusSource } from '../observability/ops.controller';
 
 export const API_PREFIX = 'api/v1';
 
@@ -43,7 +44,7 @@ export async function createHttpHost(rootModule: DynamicModule, options: HttpHos
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   app.useGlobalFilters(new ProblemDetailsFilter(log));
   installErrorHandler(app, log);
-  instrumentRequests(app, log, app.get(Metrics), app.get(TokenService));
+  instrumentRequests(app, log, app.get(Metrics), app.get(TokenService), projectionStatusOf(app));
   installIdempotency(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, app.get<ReadStore>(READ_STORE), app.get(TokenService), app.get<Clock>(CLOCK));
   if (options.openApi) mountOpenApi(app);
   await app.init();
@@ -51,6 +52,41 @@ export async function createHttpHost(rootModule: DynamicModule, options: HttpHos
 }
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** How long a command's answer waits for the read models to show it. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
+
+function projectionStatusOf(app: NestFastifyApplication): ProjectionStatusSource | undefined {
+  try {
+    return app.get<ProjectionStatusSource>(PROJECTION_STATUS, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Read your own writes: a command handler answers `{ id, revision, position }`;
+ * before the answer leaves, the read models are given (up to 2 s) to apply that
+ * position, so a client's next GET shows what it just did, whichever replica
+ * serves it. The position goes out as `X-Event-Position` (an SSE `from` for
+ * integrators), not in the body: API.md's answer is `{ id, revision }`.
+ */
+async function readYourWrites(projections: ProjectionStatusSource | undefined, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || reply.statusCode >= 300) return payload;
+  const { position, ...body } = payload as { position?: unknown };
+  if (typeof position !== 'number') return payload;
+  reply.header('x-event-position', String(position));
+  if (projections?.waitForCatchUp && position > 0) {
+    try {
+      await projections.waitForCatchUp(position, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });
+    } catch {
+      // A stalled projector must not fail a command that is already stored: the
+      // answer goes out, and /ready reports the lag.
+      reply.header('x-read-models', 'stale');
+    }
+  }
+  return body;
+}
 
 /**
  * Nest installs its Fastify error handler after registering the routes, and
@@ -76,7 +112,13 @@ function installErrorHandler(app: NestFastifyApplication, log: Logger): void {
 }
 
 /** Hooks are added before app.init(): plugins registered later (Mercurius) inherit them. */
-function instrumentRequests(app: NestFastifyApplication, log: Logger, metrics: Metrics, tokens: TokenService): void {
+function instrumentRequests(
+  app: NestFastifyApplication,
+  log: Logger,
+  metrics: Metrics,
+  tokens: TokenService,
+  projections: ProjectionStatusSource | undefined,
+): void {
   // Typed from the top-level fastify package, which carries our request augmentation (auth/request-of.ts).
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -101,9 +143,10 @@ function instrumentRequests(app: NestFastifyApplication, log: Logger, metrics: M
     }
     done();
   });
-  fastify.addHook('preSerialization', (request, reply, payload, done) => {
-    setResourceHeaders(request, reply, payload);
-    done(null, payload);
+  fastify.addHook('preSerialization', async (request, reply, payload) => {
+    const body = await readYourWrites(projections, reply, payload);
+    setResourceHeaders(request, reply, body);
+    return body;
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';

@@ -17,6 +17,8 @@ export interface ProjectionReadiness {
 /** Where /ready learns how far the projections are: the in-process runner, or their checkpoints. */
 export interface ProjectionStatusSource {
   status(): Promise<ProjectionReadiness[]>;
+  /** Resolves once every projection (and, in-process, every reaction) has handled `position`. */
+  waitForCatchUp?(position?: number, options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export const PROJECTION_STATUS = Symbol('ProjectionStatusSource');
