@@ -8,8 +8,24 @@ import { createHash, randomBytes } from 'crypto';
 let lastMs = 0;
 let counter = 0;
 
+// One randomBytes call per 256 ids instead of one per id: the syscall dominated
+// id generation on the command path.
+const POOL_IDS = 256;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function randomId16(): Buffer {
+  if (poolOffset >= pool.length) {
+    pool = randomBytes(16 * POOL_IDS);
+    poolOffset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
+  poolOffset += 16;
+  return bytes;
+}
+
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = randomId16();
   if (now <= lastMs) {
     now = lastMs;
     counter = (counter + 1) & 0xfff;

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { UpcasterRegistry } from '@aftercare/kernel';
-import { EventStore, EventStoreDbEventStore, SqliteEventStore } from '@aftercare/event-store';
+import { EventStore, openEventStoreDb, SqliteEventStore } from '@aftercare/event-store';
 import { ReadStore, SqliteReadStore } from '@aftercare/read-store';
 import type { AppConfig } from '../config/app-config';
 import { BusyRetryingReadStore } from './busy-retrying.read-store';
@@ -15,7 +15,7 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
  */
 export async function openEventStore(config: AppConfig, upcasters?: UpcasterRegistry): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') {
-    return new EventStoreDbEventStore({ url: config.eventStoreUrl!, upcasters });
+    return openEventStoreDb({ url: config.eventStoreUrl!, upcasters });
   }
   return new SqliteEventStore({ file: path.join(config.dataDir, EVENTS_FILE), upcasters });
 }
