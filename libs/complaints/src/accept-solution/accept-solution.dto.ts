@@ -1,0 +1,3 @@
+import { ComplaintStepDto } from '../complaint-step.dto';
+
+export class AcceptSolutionDto extends ComplaintStepDto {}

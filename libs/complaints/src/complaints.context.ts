@@ -1,0 +1,14 @@
+import { defineContext } from '@aftercare/platform';
+import { ComplaintsModule } from './complaints.module';
+import { complaintDetailsProjection } from './read-models/complaint-details/complaint-details.projection';
+import { complaintBoardProjection } from './read-models/complaint-board/complaint-board.projection';
+import { COMPLAINT_DETAILS_TYPE_DEFS } from './read-models/complaint-details/complaint-details.resolver';
+import { COMPLAINT_BOARD_TYPE_DEFS } from './read-models/complaint-board/complaint-board.resolver';
+
+/** DOMAIN.md "Complaints": intake to closure, deadlines R-CP-1…3 and 6, escalation, the board. */
+export const complaintsContext = defineContext({
+  name: 'complaints',
+  module: ComplaintsModule,
+  projections: [complaintDetailsProjection, complaintBoardProjection],
+  typeDefs: COMPLAINT_DETAILS_TYPE_DEFS + COMPLAINT_BOARD_TYPE_DEFS,
+});
