@@ -46,19 +46,31 @@ export const suite: BenchSuite = {
       await waitForHealth(base, server, () => stderr);
       const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-      const token = `Bearer ${new TokenService(SECRET).issue({ sub: 'bench-admin', role: 'admin' }, { expiresInSeconds: 3600 })}`;
+      const tokens = new TokenService(SECRET);
+      const admin = `Bearer ${tokens.issue({ sub: 'bench-admin', role: 'admin' }, { expiresInSeconds: 3600 })}`;
+      const advisor = `Bearer ${tokens.issue({ sub: 'bench-advisor', role: 'service_advisor', dealerId: 'BENCH' }, { expiresInSeconds: 3600 })}`;
+      const vins = await seedVehicles(base, admin, advisor);
+      // POST /vehicles/{vin}/visits (issue: "POST visits through the all-in-one host"). Each
+      // request takes the next vehicle of the pool and a rising odometer, so no two requests in
+      // flight touch the same stream and no reading ever goes backwards.
       let n = 0;
       const command = (opts: Partial<autocannon.Options>) =>
         load({
-          url: `${base}/api/v1/dealers`,
+          url: `${base}/api/v1/vehicles`,
           connections: CONNECTIONS,
           ...opts,
           requests: [
             {
               method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: token },
-              // Until customers exist, registering a dealer (unique ids) is the command measured.
-              setupRequest: (req) => ({ ...req, body: JSON.stringify({ dealerId: `B${++n}`, name: `Bench dealer ${n}`, region: `r${n % 16}` }) }),
+              headers: { 'content-type': 'application/json', authorization: advisor },
+              setupRequest: (req) => {
+                n++;
+                return {
+                  ...req,
+                  path: `/api/v1/vehicles/${vins[n % vins.length]}/visits`,
+                  body: JSON.stringify({ odometerKm: 1000 + n, type: 'periodic_maintenance', amount: 480, advisorId: 'sa-bench' }),
+                };
+              },
             },
           ],
         });
@@ -80,7 +92,7 @@ export const suite: BenchSuite = {
           unit: 'req/s',
           budget: 3000,
           better: 'higher',
-          note: `POST /api/v1/dealers, ${CONNECTIONS} connections, ${LOAD_SECONDS} s; ${full.non2xx} non-2xx, ${full.errors} errors`,
+          note: `POST /api/v1/vehicles/{vin}/visits, ${CONNECTIONS} connections, ${LOAD_SECONDS} s; ${full.non2xx} non-2xx, ${full.errors} errors`,
         },
         http_command_p99_ms: { value: full.latency.p99, unit: 'ms', budget: 30, better: 'lower', note: 'same run' },
         projection_lag_p99_ms: {
@@ -97,6 +109,34 @@ export const suite: BenchSuite = {
     }
   },
 };
+
+const VEHICLES = 2000;
+
+/** A dealer, one customer and a pool of vehicles to record visits against. */
+async function seedVehicles(base: string, admin: string, advisor: string): Promise<string[]> {
+  const post = async (url: string, auth: string, body: unknown) => {
+    const res = await fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`seeding ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  await post('/api/v1/dealers', admin, { dealerId: 'BENCH', name: 'Bench dealer', region: 'bench' });
+  const customer = await post('/api/v1/customers', advisor, { name: 'Fleet customer', phone: '13800000000' });
+  const vins: string[] = [];
+  for (let i = 0; i < VEHICLES; i++) {
+    const vin = `LBENCH${String(i).padStart(11, '0')}`;
+    vins.push(vin);
+  }
+  for (let i = 0; i < vins.length; i += 50) {
+    await Promise.all(
+      vins.slice(i, i + 50).map((vin) =>
+        post(`/api/v1/customers/${customer.id}/vehicles`, advisor, {
+          vin, plate: `B${vin.slice(-5)}`, model: 'Bench', purchaseDate: '2025-01-01', deliveredAt: '2025-01-02', warrantyMonths: 24, warrantyKm: 40000,
+        }),
+      ),
+    );
+  }
+  return vins;
+}
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

@@ -43,6 +43,16 @@ describe('the customer file over HTTP', () => {
       expect(res.headers['x-event-position']).toMatch(/^\d+$/);
     });
 
+    it('points a new vehicle and a new visit at where they can be read', async () => {
+      const profile = await app.http.get(`/api/v1/customers/${customerId}`).set('Authorization', advisorD1()).expect(200);
+      const visitId = profile.body.visitHistory[0].visitId;
+      const vehicle = await app.http.get(`/api/v1/vehicles/${VIN}`).set('Authorization', advisorD1()).expect(200);
+      expect(vehicle.body).toMatchObject({ vin: VIN, customerId, dealerId: 'D1', visits: [expect.objectContaining({ visitId, odometerKm: 7400 })] });
+      const visit = await app.http.get(`/api/v1/vehicles/${VIN}/visits/${visitId}`).set('Authorization', advisorD1()).expect(200);
+      expect(visit.body).toMatchObject({ id: visitId, type: 'periodic_maintenance', amount: 680, lateFile: false });
+      await app.http.get(`/api/v1/vehicles/${VIN}`).set('Authorization', advisorD2()).expect(403);
+    });
+
     it('reads the same customer over GraphQL', async () => {
       const res = await app.http
         .post('/graphql')
@@ -51,6 +61,16 @@ describe('the customer file over HTTP', () => {
         .expect(200);
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.customer).toEqual({ id: customerId, name: '王建国', vehicles: [{ vin: VIN, warrantyEndsAt: '2027-03-10T00:00:00.000Z' }], visits: { count: 1, spend: 680 }, revision: 0 });
+    });
+
+    it('answers a visit with a Location that reads it back', async () => {
+      const res = await app.http
+        .post(`/api/v1/vehicles/${VIN}/visits`)
+        .set('Authorization', advisorD1())
+        .send({ occurredAt: '2026-03-09T16:00:00.000Z', odometerKm: 7450, type: 'accessories', amount: 300, advisorId: 'sa-li' })
+        .expect(201);
+      expect(res.headers.location).toBe(`/api/v1/vehicles/${VIN}/visits/${res.body.id}`);
+      await app.http.get(res.headers.location).set('Authorization', advisorD1()).expect(200);
     });
 
     it('finds the customer by phone, last four digits, VIN or plate', async () => {

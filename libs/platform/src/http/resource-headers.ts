@@ -6,7 +6,7 @@ const LOCATION_CONFIG = 'aftercareLocation';
 
 /**
  * A create (API.md): answers 201 and a `Location` built from the template, where
- * `:id` is replaced by the `id` of the returned body.
+ * each `:name` is replaced by that field of the returned body (`:id` by its id).
  *   @Post() @Created('/api/v1/dealers/:id') register(...) { return { id, revision }; }
  */
 export const Created = (locationTemplate: string) => applyDecorators(HttpCode(201), RouteConfig({ [LOCATION_CONFIG]: locationTemplate }));
@@ -26,6 +26,12 @@ export function setResourceHeaders(request: FastifyRequest, reply: FastifyReply,
   if (typeof revision === 'number' && Number.isInteger(revision)) reply.header('etag', `"${revision}"`);
   const template = (request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[LOCATION_CONFIG];
   if (typeof template === 'string' && (typeof id === 'string' || typeof id === 'number')) {
-    reply.header('location', template.replace(':id', encodeURIComponent(String(id))));
+    // Every `:name` comes from the body's field of that name (`/vehicles/:vin/visits/:id`).
+    const body = payload as Record<string, unknown>;
+    const location = template.replace(/:(\w+)/g, (placeholder, name: string) => {
+      const value = body[name];
+      return typeof value === 'string' || typeof value === 'number' ? encodeURIComponent(String(value)) : placeholder;
+    });
+    reply.header('location', location);
   }
 }

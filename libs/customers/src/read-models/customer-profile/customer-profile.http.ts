@@ -31,3 +31,20 @@ export class CustomerProfileController {
     return this.customers.list(caller, { q: query.q, segment: query.segment, limit: query.limit ?? 50, cursor: query.cursor });
   }
 }
+
+@ApiTags('customers')
+@Controller('vehicles')
+export class VehicleController {
+  constructor(private readonly customers: CustomerProfileQuery) {}
+
+  /** Not in API.md's table: where a vehicle's `Location` points. ETag: the vehicle stream's revision. */
+  @Get(':vin')
+  async get(@Caller() caller: Principal, @Param('vin') vin: string) {
+    return this.customers.vehicle(caller, vin.trim().toUpperCase());
+  }
+
+  @Get(':vin/visits/:visitId')
+  async visit(@Caller() caller: Principal, @Param('vin') vin: string, @Param('visitId') visitId: string) {
+    return this.customers.visit(caller, vin.trim().toUpperCase(), visitId);
+  }
+}

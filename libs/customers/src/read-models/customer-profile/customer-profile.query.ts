@@ -30,6 +30,24 @@ export class CustomerProfileQuery {
     return toCustomerView(doc, asOf);
   }
 
+  /** A vehicle with its owner and service history, from the owner's profile. */
+  async vehicle(caller: Principal, vin: string) {
+    const profiles = await this.readModels.collection<CustomerProfileDoc>(CUSTOMER_PROFILES);
+    const doc = await profiles.findOne({ 'vehicles.vin': vin });
+    const vehicle = doc?.vehicles.find((v) => v.vin === vin);
+    if (!doc || !vehicle) throw DomainError.notFound('VEHICLE.NOT_FOUND', `vehicle ${vin} is not registered`);
+    await this.scope.assertCanRead(caller, doc.dealerId);
+    const visits = doc.visitLog.filter((v) => v.vin === vin);
+    return { ...vehicle, customerId: doc.id, dealerId: doc.dealerId, visits, revision: visits.length };
+  }
+
+  async visit(caller: Principal, vin: string, visitId: string) {
+    const vehicle = await this.vehicle(caller, vin);
+    const visit = vehicle.visits.find((v) => v.visitId === visitId);
+    if (!visit) throw DomainError.notFound('VISIT.NOT_FOUND', `visit ${visitId} of ${vin} does not exist`);
+    return { ...visit, id: visit.visitId, customerId: vehicle.customerId, dealerId: vehicle.dealerId };
+  }
+
   async list(caller: Principal, query: CustomerListQuery): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
     const scope = await this.scope.readableDealers(caller);
     const filter: Filter = {};
