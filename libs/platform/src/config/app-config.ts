@@ -97,7 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const eventStore = oneOf('AFTERCARE_EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   const readStore = oneOf('AFTERCARE_READ_STORE', ['sqlite', 'mongodb'] as const, 'sqlite');
-  const eventStoreUrl = url('EVENTSTORE_URL', ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kdb', 'kdb+discover'], eventStore === 'eventstoredb', 'when AFTERCARE_EVENT_STORE=eventstoredb');
+  const eventStoreUrl = url('EVENTSTORE_URL', ['esdb', 'esdb+discover'], eventStore === 'eventstoredb', 'when AFTERCARE_EVENT_STORE=eventstoredb');
   const mongodbUrl = url('MONGODB_URL', ['mongodb', 'mongodb+srv'], readStore === 'mongodb', 'when AFTERCARE_READ_STORE=mongodb');
   const production = value('NODE_ENV') === 'production';
 
