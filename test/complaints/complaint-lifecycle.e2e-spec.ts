@@ -1,7 +1,8 @@
 import { FixedClock, MS_PER_DAY } from '@aftercare/kernel';
 import { startApp, E2eApp } from '../support/e2e-app';
 import { createCustomerFile, registerDealers, VIN } from '../customers/customer-file.scenario';
-import { EscalationWorkerHost } from '../../libs/complaints/src/escalate-unsolved-complaint/escalate-unsolved-complaint.worker-host';
+import { ProjectionHost } from '../../apps/projector/src/projection-host.service';
+import { ESCALATION_WORKER, EscalateUnsolvedComplaintsWorker } from '../../libs/complaints/src/escalate-unsolved-complaint/escalate-unsolved-complaint.worker';
 
 const HOUR = 3_600_000;
 
@@ -165,7 +166,7 @@ describe('complaints over HTTP', () => {
     const id = await fileComplaint();
     await app.caughtUp();
     clock.advance(2 * MS_PER_DAY + HOUR);
-    const worker = app.app.get(EscalationWorkerHost).worker;
+    const worker = app.app.get(ProjectionHost).workers.get(ESCALATION_WORKER) as EscalateUnsolvedComplaintsWorker;
     await worker.tick();
     await worker.tick();
     await app.caughtUp();

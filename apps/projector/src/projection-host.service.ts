@@ -11,7 +11,7 @@ import {
   ReadModels,
   RunnerLogger,
 } from '@aftercare/projections';
-import { HOST_OPTIONS, HostOptions, LOGGER, Metrics, PROJECTOR_READ_STORE, ProjectionReadiness, ProjectionStatusSource } from '@aftercare/platform';
+import { BackgroundWorker, HOST_OPTIONS, HostOptions, LOGGER, Metrics, PROJECTOR_READ_STORE, ProjectionReadiness, ProjectionStatusSource } from '@aftercare/platform';
 
 /**
  * Runs every context's projections and reactions in this process (apps/projector,
@@ -22,6 +22,8 @@ import { HOST_OPTIONS, HostOptions, LOGGER, Metrics, PROJECTOR_READ_STORE, Proje
 export class ProjectionHost implements OnApplicationBootstrap, BeforeApplicationShutdown, ProjectionStatusSource {
   readonly projections: ProjectionRunner;
   readonly reactions: ReactionRunner;
+  /** The contexts' timed workers (R-CP-3 escalation, …), by name. */
+  readonly workers: ReadonlyMap<string, BackgroundWorker>;
   private stopFollowing: (() => void) | undefined;
 
   constructor(
@@ -49,6 +51,7 @@ export class ProjectionHost implements OnApplicationBootstrap, BeforeApplication
       logger,
       reactions: options.contexts.flatMap((c) => (c.reactions ?? []).map((factory) => factory(get))),
     });
+    this.workers = new Map(options.contexts.flatMap((c) => (c.workers ?? []).map((factory) => factory(get))).map((w) => [w.name, w]));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,10 +64,12 @@ export class ProjectionHost implements OnApplicationBootstrap, BeforeApplication
     });
     await this.projections.start();
     await this.reactions.start();
+    for (const worker of this.workers.values()) worker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopFollowing?.();
+    await Promise.allSettled([...this.workers.values()].map((w) => w.stop()));
     await Promise.allSettled([this.reactions.stop(), this.projections.stop()]);
   }
 

@@ -10,7 +10,6 @@ import { AssignComplaintHandler } from './assign-complaint/assign-complaint.hand
 import { EscalateComplaintController } from './escalate-complaint/escalate-complaint.http';
 import { EscalateComplaintHandler } from './escalate-complaint/escalate-complaint.handler';
 import { EscalateUnsolvedComplaintHandler } from './escalate-unsolved-complaint/escalate-unsolved-complaint.handler';
-import { EscalationWorkerHost } from './escalate-unsolved-complaint/escalate-unsolved-complaint.worker-host';
 import { InvestigateComplaintController } from './investigate-complaint/investigate-complaint.http';
 import { InvestigateComplaintHandler } from './investigate-complaint/investigate-complaint.handler';
 import { ProposeSolutionController } from './propose-solution/propose-solution.http';
@@ -70,7 +69,6 @@ import { ComplaintDetailsResolver, ComplaintTimelineEntryResolver } from './read
     ComplaintTimelineEntryResolver,
     ComplaintBoardQuery,
     ComplaintBoardResolver,
-    EscalationWorkerHost,
   ],
   exports: [ComplaintDetailsQuery, ComplaintBoardQuery],
 })

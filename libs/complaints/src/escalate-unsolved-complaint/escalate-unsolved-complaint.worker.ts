@@ -27,7 +27,10 @@ export interface EscalationTick {
  * complaint escalated meanwhile, by hand or by another worker, is a no-op, and a
  * second worker or a restart appends nothing twice (see the handler).
  */
+export const ESCALATION_WORKER = 'complaint-escalation';
+
 export class EscalateUnsolvedComplaintsWorker {
+  readonly name = ESCALATION_WORKER;
   private readonly handler: EscalateUnsolvedComplaintHandler;
   private readonly intervalMs: number;
   private readonly batchSize: number;

@@ -20,6 +20,11 @@ export interface ContextDefinition {
    * they can use the context's own services and the CommandRunner.
    */
   reactions?: ReactionFactory[];
+  /**
+   * Timed workers (deadline escalations, reminders that come due), run by the
+   * projector host beside the reactions, never by API replicas.
+   */
+  workers?: WorkerFactory[];
   /** Schema-first GraphQL SDL; extend `Query` (`extend type Query { … }`), see libs/platform/README.md. */
   typeDefs?: string;
   /** Registers the context's event upcasters (old schema versions read as new). */
@@ -28,6 +33,15 @@ export interface ContextDefinition {
 
 /** Resolves a reaction from providers of the projector host (e.g. CommandRunner, CLOCK, a context service). */
 export type ReactionFactory = (get: <T>(token: Type<T> | string | symbol) => T) => ReactionDefinition;
+
+/** A background job with a life: started after the runners, stopped before them. */
+export interface BackgroundWorker {
+  readonly name: string;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export type WorkerFactory = (get: <T>(token: Type<T> | string | symbol) => T) => BackgroundWorker;
 
 export function defineContext(context: ContextDefinition): ContextDefinition {
   return context;
