@@ -110,9 +110,9 @@ export const suite: BenchSuite = {
   },
 };
 
-const VEHICLES = 2000;
+const VEHICLES = 1000;
 
-/** A dealer, one customer and a pool of vehicles to record visits against. */
+/** A dealer and a pool of customers with one vehicle each, to record visits against. */
 async function seedVehicles(base: string, admin: string, advisor: string): Promise<string[]> {
   const post = async (url: string, auth: string, body: unknown) => {
     const res = await fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) });
@@ -120,19 +120,15 @@ async function seedVehicles(base: string, admin: string, advisor: string): Promi
     return (await res.json()) as { id: string };
   };
   await post('/api/v1/dealers', admin, { dealerId: 'BENCH', name: 'Bench dealer', region: 'bench' });
-  const customer = await post('/api/v1/customers', advisor, { name: 'Fleet customer', phone: '13800000000' });
-  const vins: string[] = [];
-  for (let i = 0; i < VEHICLES; i++) {
-    const vin = `LBENCH${String(i).padStart(11, '0')}`;
-    vins.push(vin);
-  }
-  for (let i = 0; i < vins.length; i += 50) {
+  const vins = Array.from({ length: VEHICLES }, (_, i) => `LBENCH${String(i).padStart(11, '0')}`);
+  for (let i = 0; i < vins.length; i += 32) {
     await Promise.all(
-      vins.slice(i, i + 50).map((vin) =>
-        post(`/api/v1/customers/${customer.id}/vehicles`, advisor, {
+      vins.slice(i, i + 32).map(async (vin, k) => {
+        const customer = await post('/api/v1/customers', advisor, { name: `Customer ${i + k}`, phone: `138${String(i + k).padStart(8, '0')}` });
+        await post(`/api/v1/customers/${customer.id}/vehicles`, advisor, {
           vin, plate: `B${vin.slice(-5)}`, model: 'Bench', purchaseDate: '2025-01-01', deliveredAt: '2025-01-02', warrantyMonths: 24, warrantyKm: 40000,
-        }),
-      ),
+        });
+      }),
     );
   }
   return vins;
