@@ -1,0 +1,463 @@
+import Database from 'better-sqlite3';
+import type { Database as Connection, Statement } from 'better-sqlite3';
+import * as fs from 'fs';
+import * as path from 'path';
+import { categoryOf, type NewEvent, type Position, type RecordedEvent, type UpcasterRegistry } from '@aftercare/kernel';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port';
+import { SqliteLogCursor, type EventRow } from './sqlite-log-cursor';
+import { SqliteEventSubscription, type SubscriptionHost } from './sqlite-event-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, usually `<AFTERCARE_DATA_DIR>/events.sqlite`; its directory is created. */
+  file: string;
+  /** Applied to every event read back; stored events are never rewritten. */
+  upcasters?: UpcasterRegistry;
+  /** How often live subscriptions look for commits made by other processes. */
+  pollIntervalMs?: number;
+}
+
+/** Counters for metrics and for tests that check group commit. */
+export interface SqliteEventStoreStats {
+  /** Transactions committed by append (one per group). */
+  commits: number;
+  /** append() calls that wrote events. */
+  appends: number;
+}
+
+const SCHEMA_VERSION = 1;
+const READ_PAGE_SIZE = 1000;
+const DEFAULT_BATCH_SIZE = 1000;
+/** SQLite reads `LIMIT -1` as no limit. */
+const NO_LIMIT = -1;
+
+interface PendingAppend {
+  stream: string;
+  category: string;
+  expected: ExpectedRevision;
+  /** [eventId, type, data JSON, metadata JSON] per event, serialised once at enqueue. */
+  rows: [string, string, string, string][];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`,
+ * so an append has reached the disk when its promise resolves.
+ *
+ * Appends are group-committed: everything enqueued in one event-loop turn is
+ * written in one transaction (one fsync), each append checked against the stream
+ * as the earlier appends of the group left it, so one stale append fails alone.
+ *
+ * What a commit costs is mostly how many pages it dirties, so a stream is a row in
+ * `streams` (revision, last position) plus a back-link from each event to the
+ * previous one in its stream, not a (stream_id, revision) index: such an index
+ * dirties one page per stream per commit, while the `streams` rows of streams
+ * created around the same time share pages. readStream walks the back-links.
+ *
+ * An append of no events writes nothing: it checks the expected revision and
+ * returns the stream's current revision (-1 when missing) with the position of
+ * its last event (0 when missing).
+ */
+export class SqliteEventStore implements EventStore, SubscriptionHost {
+  private readonly db: Connection;
+  private readonly upcasters: UpcasterRegistry | undefined;
+  private readonly pollIntervalMs: number;
+  private readonly statements = new Map<string, Statement<unknown[], EventRow>>();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly subscriptions = new Set<SqliteEventSubscription>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private dataVersion = 0;
+  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0 };
+
+  private readonly selectStream: Statement<[string], [number, number]>;
+  private readonly insertEvent: Statement<[string, number, number | null, string, string, string, string, string]>;
+  private readonly upsertStream: Statement<[string, number, number]>;
+  private readonly selectByEventId: Statement<[string, string], { revision: number; position: number }>;
+  private readonly selectHead: Statement<[], number | null>;
+  private readonly selectDataVersion: Statement<[], number>;
+  private readonly commitGroup: (group: PendingAppend[], outcomes: Outcome[]) => void;
+  private readonly appendInSavepoint: (pending: PendingAppend) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+    this.upcasters = options.upcasters;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    // Another process may hold the write lock for a commit; wait for it rather than fail.
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+
+    this.selectStream = this.db
+      .prepare<[string], [number, number]>('SELECT revision, last_position FROM streams WHERE stream_id = ?')
+      .raw(true);
+    this.insertEvent = this.db.prepare(
+      'INSERT INTO events (stream_id, revision, previous, event_id, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.upsertStream = this.db.prepare(
+      'INSERT INTO streams (stream_id, revision, last_position) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_position = excluded.last_position',
+    );
+    this.selectByEventId = this.db.prepare('SELECT revision, position FROM events WHERE event_id = ? AND stream_id = ?');
+    this.selectHead = this.db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+    this.selectDataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+
+    // Nested better-sqlite3 transactions are savepoints: a rejected append rolls back alone.
+    // A one-event append needs none: it is rejected either before writing (stale
+    // revision) or by its INSERT, which SQLite undoes as a statement.
+    this.appendInSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
+    const group = this.db.transaction((pending: PendingAppend[], outcomes: Outcome[]) => {
+      for (let i = 0; i < pending.length; i++) {
+        const one = pending[i];
+        try {
+          outcomes[i] = { ok: true, result: one.rows.length > 1 ? this.appendInSavepoint(one) : this.write(one) };
+        } catch (error) {
+          // Anything but a rejection (I/O error, disk full) may have left a half-written
+          // append behind: fail the whole group rather than commit it.
+          if (!isRejection(error)) throw error;
+          outcomes[i] = this.explainRejection(one, error);
+        }
+      }
+    });
+    // IMMEDIATE takes the write lock up front, so the revision checks read what the commit will follow.
+    this.commitGroup = group.immediate;
+  }
+
+  get stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  append(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    let pending: PendingAppend;
+    try {
+      if (this.closed) throw new Error('event store is closed');
+      pending = this.prepareAppend(stream, events, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      pending.resolve = resolve;
+      pending.reject = reject;
+      this.queue.push(pending);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(this.flush);
+      }
+    });
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const limit = options.limit ?? NO_LIMIT;
+    const state = this.selectStream.get(stream);
+    if (!state || limit === 0) return [];
+    let lowest: number;
+    let highest: number;
+    if (backwards) {
+      highest = Math.min(options.from ?? state[0], state[0]);
+      lowest = limit === NO_LIMIT ? 0 : highest - limit + 1;
+    } else {
+      lowest = options.from ?? 0;
+      highest = Number.MAX_SAFE_INTEGER;
+    }
+    // Follows the back-links from the stream's last event down to the lowest
+    // revision wanted, then keeps the wanted range in the wanted order.
+    const statement = this.prepare(
+      `WITH RECURSIVE chain (position, previous, revision) AS (
+         SELECT e.position, e.previous, e.revision FROM streams s JOIN events e ON e.position = s.last_position WHERE s.stream_id = ?
+         UNION ALL
+         SELECT e.position, e.previous, e.revision FROM chain c JOIN events e ON e.position = c.previous WHERE c.revision > ?
+       )
+       SELECT e.position, e.stream_id, e.revision, e.type, e.data, e.metadata
+       FROM chain c JOIN events e ON e.position = c.position
+       WHERE c.revision BETWEEN ? AND ?
+       ORDER BY c.revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+    );
+    const rows = statement.all(stream, lowest, lowest, highest, limit);
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return { [Symbol.asyncIterator]: () => this.openReadAll(options) };
+  }
+
+  subscribe(options: SubscribeOptions = {}): EventSubscription {
+    this.assertOpen();
+    const from = options.from ?? 0;
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!(batchSize >= 1)) throw new RangeError('batchSize must be at least 1');
+    const cursor = new SqliteLogCursor((sql) => this.prepare(sql), options.filter, 'forwards', from - 1, this.headPositionNow());
+    const subscription = new SqliteEventSubscription(this, cursor, batchSize);
+    this.subscriptions.add(subscription);
+    this.startPolling();
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position> {
+    this.assertOpen();
+    return this.headPositionNow();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Appends already accepted are committed, not dropped.
+    if (this.queue.length > 0) this.flush();
+    this.closed = true;
+    for (const subscription of [...this.subscriptions]) await subscription.close();
+    this.stopPolling();
+    this.db.close();
+  }
+
+  headPositionNow(): number {
+    return this.selectHead.get() ?? 0;
+  }
+
+  toRecorded(row: EventRow): RecordedEvent {
+    const event: RecordedEvent = {
+      type: row[3],
+      data: JSON.parse(row[4]),
+      metadata: JSON.parse(row[5]),
+      streamId: row[1],
+      revision: row[2],
+      position: row[0],
+    };
+    return this.upcasters ? this.upcasters.upcast(event) : event;
+  }
+
+  release(subscription: SqliteEventSubscription): void {
+    this.subscriptions.delete(subscription);
+    if (this.subscriptions.size === 0) this.stopPolling();
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const group = this.queue;
+    if (group.length === 0) return;
+    this.queue = [];
+    const outcomes = new Array<Outcome>(group.length);
+    try {
+      this.commitGroup(group, outcomes);
+    } catch (error) {
+      // The commit itself failed (disk full, lock timeout): nothing of the group is stored.
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    let wrote = false;
+    for (let i = 0; i < group.length; i++) {
+      const outcome = outcomes[i];
+      if (outcome.ok) {
+        wrote = true;
+        group[i].resolve(outcome.result);
+      } else {
+        group[i].reject(outcome.error);
+      }
+    }
+    this.counters.commits++;
+    if (wrote) for (const subscription of this.subscriptions) subscription.notify();
+  };
+
+  private prepareAppend(stream: string, events: NewEvent[], options: AppendOptions): PendingAppend {
+    if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('stream must be a non-empty string');
+    if (!Array.isArray(events)) throw new TypeError('events must be an array');
+    const expected = options?.expectedRevision;
+    if (!(expected === 'any' || expected === 'no_stream' || (Number.isInteger(expected) && (expected as number) >= 0))) {
+      throw new TypeError(`invalid expectedRevision ${String(expected)}`);
+    }
+    const rows = new Array<[string, string, string, string]>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
+      const eventId = event.metadata?.eventId;
+      if (typeof eventId !== 'string' || eventId.length === 0) throw new TypeError(`event ${i} has no metadata.eventId`);
+      if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${i} has no type`);
+      rows[i] = [eventId, event.type, JSON.stringify(event.data ?? {}), JSON.stringify(event.metadata)];
+    }
+    if (rows.length > 1) {
+      const ids = new Set<string>();
+      for (const row of rows) {
+        if (ids.has(row[0])) throw new DuplicateEventIdError(stream, row[0]);
+        ids.add(row[0]);
+      }
+    }
+    return { stream, category: categoryOf(stream), expected, rows, resolve: noop, reject: noop };
+  }
+
+  /** Runs inside the group transaction. */
+  private write(pending: PendingAppend): AppendResult {
+    const { stream, expected, rows } = pending;
+    const state = this.selectStream.get(stream);
+    const current = state ? state[0] : -1;
+    if (expected !== 'any' && (expected === 'no_stream' ? current !== -1 : expected !== current)) {
+      throw new WrongExpectedRevisionError(stream, expected, current);
+    }
+    if (rows.length === 0) return { nextRevision: current, position: state ? state[1] : 0 };
+    let revision = current;
+    let previous: number | null = state ? state[1] : null;
+    for (const row of rows) {
+      revision++;
+      previous = Number(
+        this.insertEvent.run(stream, revision, previous, row[0], row[1], pending.category, row[2], row[3]).lastInsertRowid,
+      );
+    }
+    this.upsertStream.run(stream, revision, previous!);
+    this.counters.appends++;
+    return { nextRevision: revision, position: previous! };
+  }
+
+  /**
+   * A rejected append may be a retry of one already stored: then it is answered
+   * with the original result. Only looked up on failure, so the hot path pays for
+   * no per-event id lookups (the unique index catches a repeated id).
+   */
+  private explainRejection(pending: PendingAppend, error: unknown): Outcome {
+    const isDuplicate = !(error instanceof WrongExpectedRevisionError);
+    if (pending.rows.length === 0) return { ok: false, error };
+    let stored: { revision: number; position: number } | undefined;
+    let firstStoredId: string | undefined;
+    let missing = false;
+    for (const row of pending.rows) {
+      stored = this.selectByEventId.get(row[0], pending.stream);
+      if (stored) firstStoredId ??= row[0];
+      else missing = true;
+    }
+    if (!missing && stored) return { ok: true, result: { nextRevision: stored.revision, position: stored.position } };
+    if (isDuplicate && firstStoredId !== undefined) {
+      return { ok: false, error: new DuplicateEventIdError(pending.stream, firstStoredId) };
+    }
+    return { ok: false, error };
+  }
+
+  private openReadAll(options: ReadAllOptions): AsyncIterator<RecordedEvent> {
+    let cursor: SqliteLogCursor | undefined;
+    let page: EventRow[] = [];
+    let index = 0;
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const finished: IteratorReturnResult<undefined> = { value: undefined, done: true };
+    return {
+      next: (): Promise<IteratorResult<RecordedEvent>> => {
+        try {
+          if (index === page.length) {
+            if (remaining <= 0) return Promise.resolve(finished);
+            cursor ??= this.openCursor(options);
+            page = cursor.nextPage(Math.min(READ_PAGE_SIZE, remaining));
+            index = 0;
+            remaining -= page.length;
+            if (page.length === 0) return Promise.resolve(finished);
+          }
+          return Promise.resolve({ value: this.toRecorded(page[index++]), done: false });
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      return: (): Promise<IteratorResult<RecordedEvent>> => {
+        page = [];
+        index = 0;
+        remaining = 0;
+        return Promise.resolve(finished);
+      },
+    };
+  }
+
+  /** A read covers the log as it was when it started: events appended meanwhile are for subscriptions. */
+  private openCursor(options: ReadAllOptions): SqliteLogCursor {
+    this.assertOpen();
+    const head = this.headPositionNow();
+    const prepare = (sql: string) => this.prepare(sql);
+    if (options.direction === 'backwards') {
+      const from = Math.min(options.from ?? head, head);
+      return new SqliteLogCursor(prepare, options.filter, 'backwards', from + 1, 1);
+    }
+    const to = Math.min(options.to ?? head, head);
+    return new SqliteLogCursor(prepare, options.filter, 'forwards', (options.from ?? 0) - 1, to);
+  }
+
+  private prepare(sql: string): Statement<unknown[], EventRow> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EventRow>(sql).raw(true);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer) return;
+    this.dataVersion = this.selectDataVersion.get()!;
+    this.pollTimer = setInterval(() => {
+      // data_version moves only when another connection commits; our own commits notify directly.
+      const version = this.selectDataVersion.get()!;
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      for (const subscription of this.subscriptions) subscription.notify();
+    }, this.pollIntervalMs);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('event store is closed');
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`events database schema v${version} is newer than this build understands (v${SCHEMA_VERSION})`);
+    }
+    if (version === SCHEMA_VERSION) return;
+    this.db.exec(`
+      BEGIN IMMEDIATE;
+      CREATE TABLE IF NOT EXISTS events (
+        position INTEGER PRIMARY KEY,
+        stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        -- Position of the stream's previous event; NULL for its first.
+        previous INTEGER,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        category TEXT NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        -- event_id first: ids are mostly UUID v7, so new entries land on the index's
+        -- last pages instead of on one page per stream.
+        UNIQUE (event_id, stream_id)
+      );
+      CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
+      CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
+      CREATE TABLE IF NOT EXISTS streams (
+        stream_id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        last_position INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      PRAGMA user_version = ${SCHEMA_VERSION};
+      COMMIT;
+    `);
+  }
+}
+
+function noop(): void {}
+
+/** The ways one append is refused without harming the rest of its group. */
+function isRejection(error: unknown): boolean {
+  return (
+    error instanceof WrongExpectedRevisionError ||
+    (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
