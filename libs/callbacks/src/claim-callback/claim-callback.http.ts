@@ -1,0 +1,20 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { callbackRolesFor } from '../domain/callback.policy';
+import { ClaimCallbackCommand } from './claim-callback.handler';
+
+@ApiTags('callbacks')
+@Controller('callbacks')
+export class ClaimCallbackController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** R-CB-11: the agent takes the call; a second agent gets 409 CALLBACK.ALREADY_CLAIMED. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles(...callbackRolesFor('work'))
+  claim(@CommandCtx() ctx: CommandContext, @Param('id') id: string) {
+    return this.commands.execute(new ClaimCallbackCommand(ctx, id));
+  }
+}
