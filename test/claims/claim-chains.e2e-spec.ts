@@ -135,9 +135,11 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
     });
 
     it('refuses OEM staff of another region (403) and writes nothing', async () => {
+      await app.caughtUp();
       const before = await app.eventStore.headPosition();
       const res = await post(`/claims/${id}/approvals`, oem('oem_after_sales', 'as-south', 'south'), { decision: 'approve' }).expect(403);
       expect(res.body.code).toBe('AUTH.OUT_OF_SCOPE');
+      await app.caughtUp();
       expect(await app.eventStore.headPosition()).toBe(before);
     });
 
@@ -175,9 +177,11 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
       await app.caughtUp();
       const read = await get(`/claims/${id}`, afterSales()).expect(200);
       expect(read.headers.etag).toBe(`"${read.body.revision}"`);
+      await app.caughtUp();
       const before = await app.eventStore.headPosition();
       const stale = await post(`/claims/${id}/approvals`, afterSales(), { decision: 'approve' }).set('If-Match', `"${read.body.revision - 1}"`).expect(412);
       expect(stale.body.code).toBe('PRECONDITION_FAILED');
+      await app.caughtUp();
       expect(await app.eventStore.headPosition()).toBe(before);
       const res = await post(`/claims/${id}/approvals`, afterSales(), { decision: 'approve', comment: 'receipt seen', contentHash: read.body.contentHash })
         .set('If-Match', read.headers.etag as string)

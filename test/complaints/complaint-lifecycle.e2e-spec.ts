@@ -187,6 +187,7 @@ describe('complaints over HTTP', () => {
 
   it('refuses steps out of order with 409 and the rule code, writing nothing', async () => {
     const id = await fileComplaint();
+    await app.caughtUp();
     const before = await app.eventStore.headPosition();
     const expect409 = async (path: string, token: string, body: object, code: string) => {
       const res = await post(path, token, body).expect(409);
@@ -199,6 +200,7 @@ describe('complaints over HTTP', () => {
     await expect409(`/complaints/${id}/closure`, manager(), {}, 'COMPLAINT.NOT_RESOLVED');
     await expect409(`/complaints/${id}/reopening`, manager(), { reason: 'x' }, 'COMPLAINT.NOT_REOPENABLE');
     await expect409(`/complaints/${id}/assignment`, supervisor(), { assigneeId: 'x', deadline: '2027-01-01T00:00:00Z' }, 'COMPLAINT.NOT_ESCALATED');
+    await app.caughtUp();
     expect(await app.eventStore.headPosition()).toBe(before);
     await post(`/complaints/${id}/acknowledgement`, manager(), { message: 'sorry', replyBy: '2027-01-01T00:00:00Z' }).expect(200);
     await expect409(`/complaints/${id}/acknowledgement`, manager(), { message: 'sorry', replyBy: '2027-01-01T00:00:00Z' }, 'COMPLAINT.ALREADY_ACKNOWLEDGED');
@@ -227,8 +229,10 @@ describe('complaints over HTTP', () => {
 
   it('answers a stale If-Match with 412 and changes nothing, a current one with the new ETag', async () => {
     const id = await fileComplaint();
+    await app.caughtUp();
     const before = await app.eventStore.headPosition();
     await post(`/complaints/${id}/acknowledgement`, manager(), { message: 'sorry', replyBy: '2027-01-01T00:00:00Z' }).set('If-Match', '"3"').expect(412);
+    await app.caughtUp();
     expect(await app.eventStore.headPosition()).toBe(before);
     const ok = await post(`/complaints/${id}/acknowledgement`, manager(), { message: 'sorry', replyBy: '2027-01-01T00:00:00Z' }).set('If-Match', '"0"').expect(200);
     expect(ok.headers.etag).toBe('"1"');
@@ -237,10 +241,12 @@ describe('complaints over HTTP', () => {
   it('replays an Idempotency-Key: same answer, nothing appended; another body with it is a 422', async () => {
     const body = { customerId, channel: 'wechat', subject: 'waiting_time', description: 'waited three hours', expectedResolution: 'an apology', severity: 'normal' };
     const first = await post('/complaints', advisor(), body).set('Idempotency-Key', 'intake-42').expect(201);
+    await app.caughtUp();
     const head = await app.eventStore.headPosition();
     const again = await post('/complaints', advisor(), body).set('Idempotency-Key', 'intake-42').expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.location).toBe(first.headers.location);
+    await app.caughtUp();
     expect(await app.eventStore.headPosition()).toBe(head);
     await post('/complaints', advisor(), { ...body, description: 'something else' }).set('Idempotency-Key', 'intake-42').expect(422);
   });
