@@ -73,6 +73,22 @@ describe('the customer file over HTTP', () => {
       await app.http.get(res.headers.location).set('Authorization', advisorD1()).expect(200);
     });
 
+    it('books an appointment, reads it at its Location, and records it kept once', async () => {
+      const booked = await app.http
+        .post(`/api/v1/customers/${customerId}/appointments`)
+        .set('Authorization', advisorD1())
+        .send({ scheduledFor: '2026-03-12T09:00:00+08:00', purpose: 'periodic maintenance' })
+        .expect(201);
+      const read = await app.http.get(booked.headers.location).set('Authorization', advisorD1()).expect(200);
+      expect(read.body).toMatchObject({ id: booked.body.id, customerId, status: 'booked', scheduledFor: '2026-03-12T01:00:00.000Z' });
+      await app.http.post(`/api/v1/appointments/${booked.body.id}/kept`).set('Authorization', advisorD1()).send({}).expect(200);
+      const again = await app.http.post(`/api/v1/appointments/${booked.body.id}/missed`).set('Authorization', advisorD1()).send({ excuse: 'x' }).expect(409);
+      expect(again.body.code).toBe('APPOINTMENT.ALREADY_SETTLED');
+      const profile = await app.http.get(`/api/v1/customers/${customerId}`).set('Authorization', advisorD1()).expect(200);
+      expect(profile.body.appointments).toMatchObject({ booked: 1, kept: 1, missed: 0 });
+      expect(profile.body.appointmentHistory).toEqual([expect.objectContaining({ appointmentId: booked.body.id, status: 'kept' })]);
+    });
+
     it('finds the customer by phone, last four digits, VIN or plate', async () => {
       for (const q of ['13800138000', '8000', VIN, '183294', '沪A12345']) {
         const res = await app.http.get('/api/v1/customers').query({ q }).set('Authorization', advisorD1()).expect(200);
@@ -211,6 +227,51 @@ describe('the customer file over HTTP', () => {
         .send({ occurredAt: '2026-03-10T08:00:00.000Z', odometerKm: 9000, type: 'car_wash', amount: 30, advisorId: 'sa-li' })
         .expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('type');
+    });
+
+    it('answers 400, not 500, to a body nested thousands of levels deep, and writes nothing', async () => {
+      const correlationId = newCorrelationId();
+      const deep = `{"name":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)},"phone":"13800000000"}`;
+      const res = await app.http
+        .post('/api/v1/customers')
+        .set('Authorization', advisorD1())
+        .set('X-Correlation-Id', correlationId)
+        .set('Content-Type', 'application/json')
+        .send(deep)
+        .expect(400);
+      expect(res.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
+      expect(await eventsWithCorrelation(app.eventStore, correlationId)).toBe(0);
+    });
+
+    it('refuses fields named like Object.prototype members as unknown fields', async () => {
+      const res = await app.http.post('/api/v1/customers').set('Authorization', advisorD1()).send({ name: 'A', phone: '13800000000', constructor: { x: 1 } }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('constructor');
+    });
+
+    it('refuses a birth date in the future and a name of blanks', async () => {
+      const res = await app.http.post('/api/v1/customers').set('Authorization', advisorD1()).send({ name: '   ', phone: '13800000000', birthDate: '2099-01-01' }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'birthDate']));
+    });
+
+    it('refuses a vehicle delivered in the future or before it was bought', async () => {
+      const { body } = await app.http.post('/api/v1/customers').set('Authorization', advisorD1()).send({ name: '冯十一', phone: '13700000002' }).expect(201);
+      const vehicle = { vin: 'LSVAU2180N2183296', plate: '沪D1', model: 'Polo', purchaseDate: '2025-01-01', deliveredAt: '2099-01-02', warrantyMonths: 24, warrantyKm: 40000 };
+      const future = await app.http.post(`/api/v1/customers/${body.id}/vehicles`).set('Authorization', advisorD1()).send(vehicle).expect(400);
+      expect(future.body.errors.map((e: { field: string }) => e.field)).toContain('deliveredAt');
+      const early = await app.http.post(`/api/v1/customers/${body.id}/vehicles`).set('Authorization', advisorD1()).send({ ...vehicle, deliveredAt: '2024-12-01' }).expect(400);
+      expect(early.body.errors.map((e: { field: string }) => e.field)).toContain('deliveredAt');
+    });
+
+    it("refuses a referral of another dealer's customer with 403", async () => {
+      const mine = await app.http.post('/api/v1/customers').set('Authorization', advisorD1()).send({ name: '陈一', phone: '13700000003' }).expect(201);
+      const theirs = await app.http.post('/api/v1/customers').set('Authorization', advisorD2()).send({ name: '陈二', phone: '13700000004' }).expect(201);
+      const res = await app.http.post(`/api/v1/customers/${mine.body.id}/referrals`).set('Authorization', advisorD1()).send({ referredCustomerId: theirs.body.id }).expect(403);
+      expect(res.body.code).toBe('AUTH.OUT_OF_SCOPE');
+    });
+
+    it('refuses an admin registering a customer for a dealer that is not registered', async () => {
+      const res = await app.http.post('/api/v1/customers').set('Authorization', app.token('admin')).send({ name: 'Ghost', phone: '13800000002', dealerId: 'NOPE' }).expect(422);
+      expect(res.body.code).toBe('DEALER.NOT_FOUND');
     });
 
     it('answers 401 without a token', async () => {

@@ -17,7 +17,7 @@ import { BookAppointmentController } from './book-appointment/book-appointment.h
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { RecordAppointmentOutcomeController } from './record-appointment-outcome/record-appointment-outcome.http';
 import { RecordAppointmentOutcomeHandler } from './record-appointment-outcome/record-appointment-outcome.handler';
-import { CustomerProfileController, VehicleController } from './read-models/customer-profile/customer-profile.http';
+import { AppointmentController, CustomerProfileController, VehicleController } from './read-models/customer-profile/customer-profile.http';
 import { CustomerProfileQuery } from './read-models/customer-profile/customer-profile.query';
 import { CustomerProfileResolver } from './read-models/customer-profile/customer-profile.resolver';
 
@@ -27,6 +27,7 @@ import { CustomerProfileResolver } from './read-models/customer-profile/customer
     RegisterCustomerController,
     CustomerProfileController,
     VehicleController,
+    AppointmentController,
     ChangeContactDetailsController,
     FlagSensitiveCustomerController,
     SetContactPreferencesController,

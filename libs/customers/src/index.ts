@@ -16,3 +16,4 @@ export { evolveCustomer, initialCustomerState } from './domain/customer.state';
 export type { CustomerState } from './domain/customer.state';
 export { evolveVehicle, initialVehicleState } from './domain/vehicle.state';
 export type { VehicleState } from './domain/vehicle.state';
+export { customerAsOf } from './read-models/customer-profile/customer-profile.as-of';

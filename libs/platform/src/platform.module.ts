@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { CLOCK, Clock, systemClock } from '@aftercare/kernel';
+import { useValidationClock } from './http/date-validators';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { READ_STORE, ReadStore } from '@aftercare/read-store';
 import { ReadModels } from '@aftercare/projections';
@@ -31,6 +32,7 @@ export class PlatformModule {
     const metrics = new Metrics(options.service);
     const upcasters = upcastersOf(options.contexts);
     const projections = options.contexts.flatMap((c) => c.projections ?? []);
+    useValidationClock(options.clock ?? systemClock);
     const providers: Provider[] = [
       { provide: HOST_OPTIONS, useValue: options },
       { provide: APP_CONFIG, useValue: options.config },

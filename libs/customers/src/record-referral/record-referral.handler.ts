@@ -17,8 +17,10 @@ export class RecordReferralHandler implements ICommandHandler<RecordReferralComm
   constructor(private readonly runner: CommandRunner, @Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ ctx, customerId, referredCustomerId }: RecordReferralCommand) {
-    // The referred customer must exist (a referral is a loyalty signal): read its stream head.
+    // The referred customer must exist (a referral is a loyalty signal), and be this
+    // dealer's: dealer roles never reach into another dealer's customer file.
     const referred = await this.store.readStream(customerStream(referredCustomerId), { limit: 1 });
+    const referredDealer = referred[0]?.metadata.dealerId ?? null;
     const result = await this.runner.run(ctx, {
       stream: customerStream(customerId),
       initialState: initialCustomerState,
@@ -27,6 +29,7 @@ export class RecordReferralHandler implements ICommandHandler<RecordReferralComm
       notFound: () => CustomerErrors.notFound(customerId),
       decide: (state) => {
         assertMayWriteCustomerFile(ctx.actor, state.dealerId);
+        if (referred.length > 0) assertMayWriteCustomerFile(ctx.actor, referredDealer);
         return decideRecordReferral({ customerId, referredCustomerId, referredExists: referred.length > 0 }, state);
       },
     });

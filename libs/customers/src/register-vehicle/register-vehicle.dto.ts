@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { NotBefore, NotInFuture } from '@aftercare/platform';
 
 export class RegisterVehicleDto {
   @ApiProperty({ example: 'LSVAU2180N2183294', description: '17 characters, no I, O or Q; a failed check digit is flagged, not refused' })
@@ -12,11 +13,11 @@ export class RegisterVehicleDto {
   @ApiProperty({ example: 'Lavida 1.5L' }) @IsString() @IsNotEmpty() @MaxLength(100) model!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) colour?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1950) @Max(2100) modelYear?: number;
-  @ApiProperty({ example: '2025-03-01' }) @IsISO8601({ strict: true }) purchaseDate!: string;
+  @ApiProperty({ example: '2025-03-01' }) @IsISO8601({ strict: true }) @NotInFuture() purchaseDate!: string;
   @ApiPropertyOptional({ enum: ['cash', 'loan', 'lease'] }) @IsOptional() @IsIn(['cash', 'loan', 'lease']) purchaseMethod?: 'cash' | 'loan' | 'lease';
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) price?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) salesperson?: string;
-  @ApiProperty({ example: '2025-03-10' }) @IsISO8601({ strict: true }) deliveredAt!: string;
+  @ApiProperty({ example: '2025-03-10' }) @IsISO8601({ strict: true }) @NotInFuture() @NotBefore('purchaseDate') deliveredAt!: string;
   @ApiProperty({ example: 24 }) @IsInt() @Min(0) @Max(240) warrantyMonths!: number;
   @ApiProperty({ example: 40000 }) @IsInt() @Min(0) @Max(2_000_000) warrantyKm!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) insurer?: string;

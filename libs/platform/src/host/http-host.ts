@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../http/problem-details';
 import { correlationIdOf } from '../http/request-headers';
 import { setResourceHeaders } from '../http/resource-headers';
+import { assertBodyShape } from '../http/body-shape';
 import { installIdempotency } from '../http/idempotency.hooks';
 import { TokenService } from '../auth/token.service';
 import { PROJECTION_STATUS, ProjectionStatusSource } from '../observability/ops.controller';
@@ -142,6 +143,15 @@ function instrumentRequests(
       }
     }
     done();
+  });
+  // Before any recursive code walks the body (class-transformer, the validation pipe).
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertBodyShape(request.body);
+      done();
+    } catch (err) {
+      done(err as Error);
+    }
   });
   fastify.addHook('preSerialization', async (request, reply, payload) => {
     const body = await readYourWrites(projections, reply, payload);

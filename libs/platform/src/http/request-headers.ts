@@ -11,7 +11,9 @@ export function parseIfMatch(header: string | string[] | undefined): number | nu
   const value = Array.isArray(header) ? header.join(',') : header;
   const trimmed = value.trim();
   if (trimmed === '*') return null;
-  const match = /^"(\d{1,15})"$/.exec(trimmed);
+  // Lenient in what it accepts (RFC 9110's weak W/ prefix, or a bare number from a
+  // client that dropped the quotes): the revision is what matters.
+  const match = /^(?:W\/)?"(\d{1,15})"$/.exec(trimmed) ?? /^(\d{1,15})$/.exec(trimmed);
   if (!match) throw new RequestValidationError([{ field: 'If-Match', message: 'must be a quoted revision, e.g. "3"' }], `If-Match ${JSON.stringify(value)} is not a quoted revision`);
   return Number(match[1]);
 }

@@ -4,6 +4,7 @@ import { EventStore, openEventStoreDb, SqliteEventStore } from '@aftercare/event
 import { ReadStore, SqliteReadStore } from '@aftercare/read-store';
 import type { AppConfig } from '../config/app-config';
 import { BusyRetryingReadStore } from './busy-retrying.read-store';
+import { HashChainedEventStore } from './hash-chained.event-store';
 
 /** File names inside AFTERCARE_DATA_DIR for the embedded default. */
 export const EVENTS_FILE = 'events.sqlite';
@@ -11,13 +12,14 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
 
 /**
  * The composition root's one choice of adapters (ARCHITECTURE.md "Two deployments,
- * one code path"): everything else sees only the ports.
+ * one code path"): everything else sees only the ports. Either adapter is wrapped
+ * so every append is sealed into its stream's hash chain (docs/tamper-evidence.md).
  */
 export async function openEventStore(config: AppConfig, upcasters?: UpcasterRegistry): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') {
-    return openEventStoreDb({ url: config.eventStoreUrl!, upcasters });
+    return new HashChainedEventStore(await openEventStoreDb({ url: config.eventStoreUrl!, upcasters }));
   }
-  return new SqliteEventStore({ file: path.join(config.dataDir, EVENTS_FILE), upcasters });
+  return new HashChainedEventStore(new SqliteEventStore({ file: path.join(config.dataDir, EVENTS_FILE), upcasters }));
 }
 
 /**

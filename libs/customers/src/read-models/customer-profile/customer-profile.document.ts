@@ -57,6 +57,16 @@ export interface CustomerProfileDoc {
   /** Summary as of now; `asOf` reads recompute it from visitLog. */
   visits: { count: number; lastVisitAt: string | null; spend: number };
   appointments: { booked: number; kept: number; missed: number; excuses: string[] };
+  appointmentLog: {
+    appointmentId: string;
+    scheduledFor: string;
+    purpose: string;
+    bookedAt: string;
+    status: 'booked' | 'kept' | 'missed';
+    excuse: string | null;
+    /** Revision of the appointment's stream: its ETag. */
+    revision: number;
+  }[];
   referrals: string[];
   referredBy: string | null;
   sensitiveFlags: { kind: SensitiveKind; reason: string; flaggedBy: string; flaggedByRole: string; at: string }[];

@@ -48,3 +48,15 @@ export class VehicleController {
     return this.customers.visit(caller, vin.trim().toUpperCase(), visitId);
   }
 }
+
+@ApiTags('customers')
+@Controller('appointments')
+export class AppointmentController {
+  constructor(private readonly customers: CustomerProfileQuery) {}
+
+  /** Where a booked appointment's `Location` points. */
+  @Get(':id')
+  async get(@Caller() caller: Principal, @Param('id') id: string) {
+    return this.customers.appointment(caller, id);
+  }
+}

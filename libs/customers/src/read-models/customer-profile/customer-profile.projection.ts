@@ -53,6 +53,7 @@ const on = {
       visitLog: [],
       visits: { count: 0, lastVisitAt: null, spend: 0 },
       appointments: { booked: 0, kept: 0, missed: 0, excuses: [] },
+      appointmentLog: [],
       referrals: [],
       referredBy: null,
       sensitiveFlags: [],
@@ -131,20 +132,34 @@ const on = {
   }) as Handler<VisitRecorded>,
 
   AppointmentBooked: (async (event, profiles) => {
-    await edit(event, profiles, event.data.customerId, (doc) => void doc.appointments.booked++);
+    const d = event.data;
+    await edit(event, profiles, d.customerId, (doc) => {
+      doc.appointments.booked++;
+      doc.appointmentLog.push({ appointmentId: d.appointmentId, scheduledFor: d.scheduledFor, purpose: d.purpose, bookedAt: d.bookedAt, status: 'booked', excuse: null, revision: event.revision });
+    });
   }) as Handler<AppointmentBooked>,
 
   AppointmentKept: (async (event, profiles) => {
-    await edit(event, profiles, (event.data as { customerId: string }).customerId, (doc) => void doc.appointments.kept++);
+    const d = event.data as { customerId: string; appointmentId: string };
+    await edit(event, profiles, d.customerId, (doc) => {
+      doc.appointments.kept++;
+      settleAppointment(doc, d.appointmentId, 'kept', null, event.revision);
+    });
   }) as Handler<object>,
 
   AppointmentMissed: (async (event, profiles) => {
     await edit(event, profiles, event.data.customerId, (doc) => {
       doc.appointments.missed++;
       if (event.data.excuse) doc.appointments.excuses.push(event.data.excuse);
+      settleAppointment(doc, event.data.appointmentId, 'missed', event.data.excuse, event.revision);
     });
   }) as Handler<AppointmentMissed>,
 };
+
+function settleAppointment(doc: CustomerProfileDoc, appointmentId: string, status: 'kept' | 'missed', excuse: string | null, revision: number): void {
+  const entry = doc.appointmentLog.find((a) => a.appointmentId === appointmentId);
+  if (entry) Object.assign(entry, { status, excuse, revision });
+}
 
 /** Visit history summary: spend counts only what the customer paid (DOMAIN.md visit types). */
 export function summarizeVisits(visitLog: CustomerProfileDoc['visitLog'], asOf?: string): CustomerProfileDoc['visits'] {
@@ -158,12 +173,13 @@ export function summarizeVisits(visitLog: CustomerProfileDoc['visitLog'], asOf?:
 
 export const customerProfileProjection = defineProjection({
   name: 'customer-profile',
-  version: 1,
+  version: 2,
   collections: {
     [CUSTOMER_PROFILES]: [
       { fields: { dealerId: 1, _id: 1 } },
       { fields: { search: 1 } },
       { fields: { 'vehicles.vin': 1 } },
+      { fields: { 'appointmentLog.appointmentId': 1 } },
     ],
   },
   handlers: Object.fromEntries(

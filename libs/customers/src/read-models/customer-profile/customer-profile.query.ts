@@ -48,6 +48,15 @@ export class CustomerProfileQuery {
     return { ...visit, id: visit.visitId, customerId: vehicle.customerId, dealerId: vehicle.dealerId };
   }
 
+  async appointment(caller: Principal, appointmentId: string) {
+    const profiles = await this.readModels.collection<CustomerProfileDoc>(CUSTOMER_PROFILES);
+    const doc = await profiles.findOne({ 'appointmentLog.appointmentId': appointmentId });
+    const entry = doc?.appointmentLog.find((a) => a.appointmentId === appointmentId);
+    if (!doc || !entry) throw DomainError.notFound('APPOINTMENT.NOT_FOUND', `appointment ${appointmentId} does not exist`);
+    await this.scope.assertCanRead(caller, doc.dealerId);
+    return { id: appointmentId, customerId: doc.id, dealerId: doc.dealerId, ...entry };
+  }
+
   async list(caller: Principal, query: CustomerListQuery): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
     const scope = await this.scope.readableDealers(caller);
     const filter: Filter = {};

@@ -26,6 +26,7 @@ export function toCustomerView(doc: CustomerProfileDoc, asOf?: string) {
     visits: summarizeVisits(doc.visitLog, asOf),
     visitHistory: visitLog,
     appointments: doc.appointments,
+    appointmentHistory: doc.appointmentLog ?? [],
     referrals: doc.referrals,
     referredBy: doc.referredBy,
     sensitiveFlags: flags,
