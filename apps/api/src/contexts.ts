@@ -1,9 +1,11 @@
 import type { ContextDefinition } from '@aftercare/platform';
 import { dealersContext } from '@aftercare/dealers';
-import { customersContext } from '@aftercare/customers';
-import { complaintsContext } from '@aftercare/complaints';
-import { callbacksContext } from '@aftercare/callbacks';
-import { claimsContext } from '@aftercare/claims';
+import { customerAsOf, customersContext } from '@aftercare/customers';
+import { complaintAsOf, complaintsContext } from '@aftercare/complaints';
+import { callbackAsOf, callbacksContext } from '@aftercare/callbacks';
+import { claimAsOf, claimsContext } from '@aftercare/claims';
+import { auditContext } from '@aftercare/audit';
+import { integrationContext } from '@aftercare/integration';
 
 /**
  * The bounded contexts this product runs: adding a context is one line here
@@ -11,4 +13,12 @@ import { claimsContext } from '@aftercare/claims';
  * all-in-one, the e2e harness) reads this list. Dealers come first: every scope
  * check needs the dealer directory.
  */
-export const CONTEXTS: readonly ContextDefinition[] = [dealersContext, customersContext, complaintsContext, callbacksContext, claimsContext];
+export const CONTEXTS: readonly ContextDefinition[] = [
+  dealersContext,
+  customersContext,
+  complaintsContext,
+  callbacksContext,
+  claimsContext,
+  auditContext({ asOf: [customerAsOf, complaintAsOf, callbackAsOf, claimAsOf] }),
+  integrationContext,
+];

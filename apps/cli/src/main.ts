@@ -1,15 +1,22 @@
 import { ConfigError } from '@aftercare/platform';
 import { issueToken, parseTokenArgs, UsageError } from './token.command';
+import { parseVerifyArgs, runVerify } from './verify.command';
 
 const HELP = `aftercare <command>
 
   token --role <role> [--dealer D] [--region R] [--sub id] [--ttl 8h]   print a bearer token (npm run -s token -- …)
+  verify [--stream <streamId>]                                         recompute the hash chains (docs/tamper-evidence.md); exit 1 on a broken link
 `;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'verify': {
+        const result = await runVerify(parseVerifyArgs(rest));
+        process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        return result.ok ? 0 : 1;
+      }
       case 'token':
         process.stdout.write(issueToken(parseTokenArgs(rest)) + '\n');
         return 0;
@@ -31,4 +38,10 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    process.stderr.write(`${(err as Error)?.stack ?? err}\n`);
+    process.exitCode = 1;
+  },
+);

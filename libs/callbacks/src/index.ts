@@ -12,3 +12,4 @@ export type * from './domain/care-event.events';
 export { callbackStream, carePlanStream, careEventStream, CALLBACK_CATEGORY, CARE_PLAN_CATEGORY } from './domain/callback.streams';
 export { CARE_SCHEDULE, CALL_KINDS } from './domain/care-schedule';
 export { CSI_WEIGHTS, CSI_FACTORS, weightedCsi } from './domain/csi';
+export { callbackAsOf } from './read-models/callback-queue/callback-queue.as-of';

@@ -13,3 +13,4 @@ export { claimStream, CLAIM_CATEGORY } from './domain/claim.stream';
 export { canonicalJson, contentHash } from './domain/claim-content';
 export { goodwillCompensationDecider } from './goodwill-compensation.decider';
 export { goodwillWarrantyDecider } from './goodwill-warranty.decider';
+export { claimAsOf } from './read-models/claim-details/claim-details.as-of';

@@ -14,3 +14,4 @@ export { FOLLOW_UP_DAYS, ESCALATION_DAYS, INTERIM_REPLY_DAYS } from './domain/co
 // Intake for other contexts' reactions (callbacks opens a complaint a callback found, channel `callback`).
 export { ReceiveComplaintCommand, ReceiveComplaintHandler } from './receive-complaint/receive-complaint.handler';
 export type { ReceiveComplaintInput } from './receive-complaint/receive-complaint.handler';
+export { complaintAsOf } from './read-models/complaint-details/complaint-details.as-of';

@@ -61,11 +61,13 @@ describe('problem details', () => {
 });
 
 describe('request headers', () => {
-  it('reads If-Match as the quoted revision and refuses anything else', () => {
+  it('reads If-Match as the revision (quoted, weak or bare) and refuses anything else', () => {
     expect(parseIfMatch(undefined)).toBeNull();
     expect(parseIfMatch('"3"')).toBe(3);
+    expect(parseIfMatch('W/"3"')).toBe(3);
+    expect(parseIfMatch('3')).toBe(3);
     expect(parseIfMatch('*')).toBeNull();
-    for (const bad of ['3', '"x"', 'W/"3"', '"3", "4"']) {
+    for (const bad of ['"x"', '"3", "4"', '-1', '3a']) {
       expect(() => parseIfMatch(bad)).toThrow(RequestValidationError);
     }
   });
