@@ -135,12 +135,54 @@ describe('complaints over HTTP', () => {
       expect(res.body.data.complaintBoard.received).toBeGreaterThanOrEqual(1);
     });
 
-    it('reopens it when the follow-up call finds the customer dissatisfied (R-CP-6)', async () => {
+    it('lists it as it stood at an earlier instant, filtered by its status then, over REST and GraphQL', async () => {
+      const listed = async (query: string) =>
+        ((await get(`/complaints?limit=500&${query}`, manager()).expect(200)).body.items as { id: string; status: string; asOf: string }[]).find((c) => c.id === id);
+      expect(await listed('asOf=2026-03-10T08:59:59Z')).toBeUndefined();
+      expect(await listed('asOf=2026-03-10T13:00:00Z')).toMatchObject({ status: 'acknowledged', rootCause: null, revision: 2, asOf: '2026-03-10T13:00:00.000Z' });
+      expect(await listed('status=acknowledged&asOf=2026-03-10T13:00:00Z')).toMatchObject({ status: 'acknowledged' });
+      expect(await listed('status=closed&asOf=2026-03-10T13:00:00Z')).toBeUndefined();
+      expect(await listed('status=resolved&asOf=2026-03-12T00:00:00Z')).toMatchObject({ status: 'resolved', closedAt: null });
+      expect(await listed('status=closed')).toMatchObject({ status: 'closed' });
+      const gql = await app.http
+        .post('/graphql')
+        .set('Authorization', manager())
+        .send({ query: `{ before: complaints(asOf: "2026-03-10T08:59:59Z", first: 500) { items { id } }
+                          then: complaints(status: "acknowledged", asOf: "2026-03-10T13:00:00Z", first: 500) { items { id status asOf } } }` })
+        .expect(200);
+      expect(gql.body.errors).toBeUndefined();
+      expect(gql.body.data.before.items.map((c: { id: string }) => c.id)).not.toContain(id);
+      expect(gql.body.data.then.items).toContainEqual({ id, status: 'acknowledged', asOf: '2026-03-10T13:00:00.000Z' });
+    });
+
+    it('answers 404 for the complaint asked about before it was received', async () => {
+      const res = await get(`/complaints/${id}?asOf=2026-03-10T08:59:59Z`, manager()).expect(404);
+      expect(res.body).toMatchObject({ status: 404, code: 'COMPLAINT.NOT_FOUND' });
+      await get(`/complaints/${id}?asOf=2026-03-10T09:00:00Z`, manager()).expect(200);
+      const gql = await app.http.post('/graphql').set('Authorization', manager()).send({ query: `{ complaint(id: "${id}", asOf: "2026-03-10T08:59:59Z") { id } }` }).expect(200);
+      expect(gql.body.errors?.[0]?.extensions).toMatchObject({ code: 'COMPLAINT.NOT_FOUND' });
+    });
+
+    it('reopens it when the follow-up call finds the customer dissatisfied: investigating again, the reopening kept (R-CP-6)', async () => {
+      clock.advance(HOUR);
       const res = await post(`/complaints/${id}/reopening`, agent(), { reason: 'at the follow-up call the noise is back' }).expect(200);
       expect(res.body).toMatchObject({ id, revision: 8 });
       await app.caughtUp();
       const view = await get(`/complaints/${id}`, manager()).expect(200);
-      expect(view.body).toMatchObject({ status: 'reopened', closedAt: null });
+      expect(view.body).toMatchObject({ status: 'investigating', closedAt: null, resolvedAt: null, reopenCount: 1, reopenedAt: '2026-03-12T13:00:00.000Z' });
+      expect(view.body.timeline.map((t: { type: string }) => t.type).slice(-1)).toEqual(['ComplaintReopened']);
+      expect(view.body.statusHistory.slice(-2)).toEqual([{ status: 'closed', at: '2026-03-12T12:00:00.000Z' }, { status: 'investigating', at: '2026-03-12T13:00:00.000Z' }]);
+      const listed = (await get('/complaints?status=investigating&limit=500', manager()).expect(200)).body.items.map((c: { id: string }) => c.id);
+      expect(listed).toContain(id);
+      const before = (await get('/complaints?status=closed&asOf=2026-03-12T12:30:00Z&limit=500', manager()).expect(200)).body.items.map((c: { id: string }) => c.id);
+      expect(before).toContain(id);
+      // Investigating again: the manager may propose at once (the root cause is known), and the complaint cannot be reopened twice.
+      await post(`/complaints/${id}/solutions`, manager(), { description: 'replace the blower under goodwill' }).expect(200);
+      const again = await post(`/complaints/${id}/reopening`, agent(), { reason: 'x' }).expect(409);
+      expect(again.body.code).toBe('COMPLAINT.NOT_REOPENABLE');
+      const gql = await app.http.post('/graphql').set('Authorization', manager()).send({ query: `{ complaint(id: "${id}") { status reopenCount reopenedAt statusHistory { status at } } }` }).expect(200);
+      expect(gql.body.errors).toBeUndefined();
+      expect(gql.body.data.complaint).toMatchObject({ status: 'solution_proposed', reopenCount: 1, reopenedAt: '2026-03-12T13:00:00.000Z' });
     });
   });
 
@@ -160,6 +202,37 @@ describe('complaints over HTTP', () => {
       .expect(200);
     expect(gql.body.errors).toBeUndefined();
     expect(gql.body.data.complaints.items).toContainEqual(expect.objectContaining({ id, overdue: true }));
+  });
+
+  it('answers overdue=false with only the complaints not overdue at asOf, over REST and GraphQL', async () => {
+    const late = await fileComplaint({ occurredAt: new Date(clock.now().getTime() - 5 * MS_PER_DAY).toISOString() });
+    const onTime = await fileComplaint();
+    await app.caughtUp();
+    const ids = async (query: string) => (await get(`/complaints?limit=500&${query}`, manager()).expect(200)).body.items.map((c: { id: string; overdue: boolean }) => {
+      expect(c.overdue).toBe(query.includes('overdue=true'));
+      return c.id;
+    });
+    const notOverdue = await ids('overdue=false');
+    expect(notOverdue).toContain(onTime);
+    expect(notOverdue).not.toContain(late);
+    expect(await ids('overdue=true')).toContain(late);
+    // Four days ago the late one was received but its deadlines had not passed; the other had not been received.
+    const fourDaysAgo = new Date(clock.now().getTime() - 4 * MS_PER_DAY).toISOString();
+    const then = await ids(`overdue=false&asOf=${fourDaysAgo}`);
+    expect(then).toContain(late);
+    expect(then).not.toContain(onTime);
+    const gql = await app.http
+      .post('/graphql')
+      .set('Authorization', manager())
+      .send({ query: `{ now: complaints(overdue: false, first: 500) { items { id overdue } } then: complaints(overdue: false, asOf: "${fourDaysAgo}", first: 500) { items { id overdue } } }` })
+      .expect(200);
+    expect(gql.body.errors).toBeUndefined();
+    const gqlNow = gql.body.data.now.items as { id: string; overdue: boolean }[];
+    expect(gqlNow.map((c) => c.id)).toContain(onTime);
+    expect(gqlNow.map((c) => c.id)).not.toContain(late);
+    expect(gqlNow.every((c) => !c.overdue)).toBe(true);
+    expect(gql.body.data.then.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([late]));
+    expect(gql.body.data.then.items.map((c: { id: string }) => c.id)).not.toContain(onTime);
   });
 
   it('escalates a complaint still open two days after it was taken, once, as the system (R-CP-3)', async () => {

@@ -1,6 +1,10 @@
 import type { Severity, StampedComplaintEvent } from './complaint.events';
 
-/** DOMAIN.md "Complaints" lifecycle. */
+/**
+ * DOMAIN.md "Complaints" lifecycle. Reopening (R-CP-6) is a step, not a status:
+ * "`reopened` from resolved/closed back to investigating", so a reopened complaint
+ * is `investigating` again (the ComplaintReopened step stays in its history).
+ */
 export const COMPLAINT_STATUSES = [
   'received',
   'acknowledged',
@@ -10,7 +14,6 @@ export const COMPLAINT_STATUSES = [
   'rejected',
   'resolved',
   'closed',
-  'reopened',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -98,7 +101,8 @@ function apply(state: ComplaintState, event: StampedComplaintEvent): ComplaintSt
     case 'ComplaintClosed':
       return { ...state, status: 'closed' };
     case 'ComplaintReopened':
-      return { ...state, status: 'reopened', openSince: event.data.reopenedAt, resolvedAt: null };
+      // R-CP-6: back to investigating; every step open to an investigating complaint is open to it again.
+      return { ...state, status: 'investigating', openSince: event.data.reopenedAt, resolvedAt: null };
     case 'InterimReplySent':
     case 'DealerGeneralManagerNotified':
       return state;

@@ -87,7 +87,7 @@ new ResolveComplaintCommand(manager(), id, { summary: 'done' }));
     await new ReopenComplaintHandler(bed.runner, bed.clock).execute(new ReopenComplaintCommand(bed.ctx(actors.agent), a, { reason: 'noise is back' }));
     await bed.caughtUp();
     const result = await board.board(principalOf(actors.manager), 'D1', { from: '2026-03-02', to: '2026-03-02' });
-    expect(result).toMatchObject({ received: 1, byStatus: { reopened: 1 }, resolved: 0, averageHoursToResolve: null });
+    expect(result).toMatchObject({ received: 1, byStatus: { investigating: 1 }, resolved: 0, averageHoursToResolve: null });
   });
 
   it("shows a dealer's board only to that dealer's staff and the OEM region", async () => {

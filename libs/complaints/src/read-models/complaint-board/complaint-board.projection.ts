@@ -15,7 +15,8 @@ const STATUS_AFTER: Partial<Record<ComplaintEvent['type'], ComplaintStatus>> = {
   SolutionRejected: 'rejected',
   ComplaintResolved: 'resolved',
   ComplaintClosed: 'closed',
-  ComplaintReopened: 'reopened',
+  // R-CP-6: a reopened complaint is investigating again.
+  ComplaintReopened: 'investigating',
 };
 
 async function apply(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
@@ -78,7 +79,7 @@ async function apply(event: RecordedEvent, ctx: ProjectionContext): Promise<void
 /** `complaint-board`: per dealer and day of intake, the counts a customer service manager's board shows. */
 export const complaintBoardProjection = defineProjection({
   name: 'complaint-board',
-  version: 1,
+  version: 2,
   collections: {
     [COMPLAINT_BOARD_DAYS]: [{ fields: { dealerId: 1, day: 1 } }],
     [COMPLAINT_BOARD_ITEMS]: [],

@@ -31,6 +31,12 @@ export interface ComplaintSolution {
   reason: string | null;
 }
 
+/** A status the complaint entered, and when (business time): the facts "status as of T" is read from. */
+export interface ComplaintStatusChange {
+  status: ComplaintStatus;
+  at: string;
+}
+
 /** The `complaint_details` document: one per complaint, the API.md complaint read shape and more. */
 export interface ComplaintDetailsDoc {
   _id: string;
@@ -67,7 +73,12 @@ export interface ComplaintDetailsDoc {
   acknowledgedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** The latest reopening (R-CP-6); kept when the complaint is resolved or closed again. */
   reopenedAt: string | null;
+  /** How many times it was reopened (R-CP-6): a reopened complaint is `investigating` again. */
+  reopenCount: number;
+  /** Every status it entered, in business-time order (one entry per change). */
+  statusHistory: ComplaintStatusChange[];
   /**
    * Due time of the open R-CP-3 escalation deadline, null when there is none: the
    * deadline worker's index ("which complaints must go to the supervisor by now").
@@ -98,6 +109,27 @@ export interface ComplaintOverdueSpanDoc {
 }
 
 export const COMPLAINT_OVERDUE_SPANS = 'complaint_overdue_spans';
+
+/**
+ * `complaint_status_spans`: for each complaint, the periods it spent in each status,
+ * as [from, until) business-time intervals from its statusHistory (`until` is
+ * OPEN_END for the current status; zero-length periods are left out). "Which
+ * complaints had status S at T" is `status = S, from <= T < until`.
+ */
+export interface ComplaintStatusSpanDoc {
+  _id: string;
+  complaintId: string;
+  index: number;
+  dealerId: string;
+  customerId: string;
+  status: ComplaintStatus;
+  receivedAt: string;
+  from: string;
+  until: string;
+  [key: string]: unknown;
+}
+
+export const COMPLAINT_STATUS_SPANS = 'complaint_status_spans';
 
 /** Later than any business time; sorts after every ISO instant. */
 export const OPEN_END = '9999-12-31T23:59:59.999Z';

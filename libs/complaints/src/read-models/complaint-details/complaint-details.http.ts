@@ -12,13 +12,13 @@ export class ComplaintAsOfDto {
 }
 
 export class ListComplaintsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES, description: 'current status' }) @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
-  @ApiPropertyOptional({ description: 'true: only complaints with a deadline of R-CP-1/2/3 passed and unmet at asOf; false is the same as leaving it out' })
+  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES, description: 'the status at asOf (default now)' }) @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: ComplaintStatus;
+  @ApiPropertyOptional({ description: 'true: only complaints with a deadline of R-CP-1/2/3 passed and unmet at asOf; false: only complaints with none' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ description: 'the instant overdue is judged at (ISO 8601); default now' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'business time (ISO 8601), default now: only complaints received by then, each as it stood then' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) customerId?: string;
 }
 
@@ -35,7 +35,7 @@ export class ComplaintDetailsController {
     return this.complaints.get(caller, id, iso(query.asOf));
   }
 
-  /** Dealer roles see their dealer's complaints, OEM roles their region's. */
+  /** Dealer roles see their dealer's complaints, OEM roles their region's; as of asOf (a page may be short while nextCursor is set). */
   @Get()
   list(@Caller() caller: Principal, @Query() query: ListComplaintsQueryDto) {
     return this.complaints.list(caller, {

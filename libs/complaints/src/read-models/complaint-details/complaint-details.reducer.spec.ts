@@ -1,14 +1,20 @@
 import type { RecordedEvent } from '@aftercare/kernel';
 import { events } from '../../testing/complaint-history.fixture';
 import type { ComplaintEvent } from '../../domain/complaint.events';
-import type { ComplaintDeadline, ComplaintDetailsDoc } from './complaint-details.document';
-import { evolveComplaintDetails } from './complaint-details.reducer';
+import { ComplaintDeadline, ComplaintDetailsDoc, OPEN_END } from './complaint-details.document';
+import { complaintDetailsAsOf, evolveComplaintDetails } from './complaint-details.reducer';
+import { statusAt, statusSpans } from './complaint-details.status';
 import { isOverdueAt, overdueSpans } from './complaint-details.overdue';
 
 /** Folds [occurredAt, event] pairs as the store would deliver them. */
 function fold(history: [string, ComplaintEvent][]): ComplaintDetailsDoc {
+  return foldWithRevisions(history, history.length);
+}
+
+/** The first `count` of them. */
+function foldWithRevisions(history: [string, ComplaintEvent][], count: number): ComplaintDetailsDoc {
   let doc: ComplaintDetailsDoc | null = null;
-  history.forEach(([occurredAt, event], revision) => {
+  history.slice(0, count).forEach(([occurredAt, event], revision) => {
     const recorded = {
       ...event,
       streamId: 'complaint-cp-1',
@@ -72,7 +78,63 @@ describe('complaint deadlines as stored facts', () => {
       ['interim_reply', '2026-03-12T09:00:00.000Z'],
       ['escalation', '2026-03-11T09:00:00.000Z'],
     ]);
-    expect(doc.status).toBe('reopened');
+    expect(doc).toMatchObject({ status: 'investigating', reopenedAt: '2026-03-09T09:00:00.000Z', reopenCount: 1, resolvedAt: null });
+  });
+});
+
+describe('status history (R-CP-6: a reopened complaint is investigating again)', () => {
+  const worked = (): [string, ComplaintEvent][] => [
+    received(), ['2026-03-02T10:00:00.000Z', events.acknowledged()], ['2026-03-02T11:00:00.000Z', events.investigated()],
+    ['2026-03-02T12:00:00.000Z', events.proposed()], ['2026-03-02T13:00:00.000Z', events.accepted()],
+    ['2026-03-03T09:00:00.000Z', events.resolved()], ['2026-03-04T09:00:00.000Z', events.closed()],
+    ['2026-03-09T09:00:00.000Z', events.reopened('2026-03-09T09:00:00.000Z')],
+  ];
+
+  it('records every status entered and when, the reopening as investigating again, the step kept in the timeline', () => {
+    const doc = fold(worked());
+    expect(doc.statusHistory).toEqual([
+      { status: 'received', at: '2026-03-02T09:00:00.000Z' },
+      { status: 'acknowledged', at: '2026-03-02T10:00:00.000Z' },
+      { status: 'investigating', at: '2026-03-02T11:00:00.000Z' },
+      { status: 'solution_proposed', at: '2026-03-02T12:00:00.000Z' },
+      { status: 'accepted', at: '2026-03-02T13:00:00.000Z' },
+      { status: 'resolved', at: '2026-03-03T09:00:00.000Z' },
+      { status: 'closed', at: '2026-03-04T09:00:00.000Z' },
+      { status: 'investigating', at: '2026-03-09T09:00:00.000Z' },
+    ]);
+    expect(doc.timeline.map((t) => t.type).slice(-1)).toEqual(['ComplaintReopened']);
+    expect(statusAt(doc.statusHistory, '2026-03-05T00:00:00.000Z')).toBe('closed');
+    expect(statusAt(doc.statusHistory, '2026-03-02T08:59:59.999Z')).toBeNull();
+  });
+
+  it('adds no entry for a step that leaves the status as it was (a revised investigation)', () => {
+    const doc = fold([received(), ['2026-03-02T10:00:00.000Z', events.acknowledged()], ['2026-03-02T11:00:00.000Z', events.investigated()], ['2026-03-02T12:00:00.000Z', events.investigated()], ['2026-03-02T13:00:00.000Z', events.interimReply()]]);
+    expect(doc.statusHistory.map((s) => s.status)).toEqual(['received', 'acknowledged', 'investigating']);
+  });
+
+  it('turns the history into [from, until) periods, leaving out a status held at no instant', () => {
+    expect(
+      statusSpans([
+        { status: 'received', at: '2026-03-02T09:00:00.000Z' },
+        { status: 'acknowledged', at: '2026-03-02T10:00:00.000Z' },
+        { status: 'investigating', at: '2026-03-02T11:00:00.000Z' },
+        { status: 'solution_proposed', at: '2026-03-02T11:00:00.000Z' },
+      ]),
+    ).toEqual([
+      { status: 'received', from: '2026-03-02T09:00:00.000Z', until: '2026-03-02T10:00:00.000Z' },
+      { status: 'acknowledged', from: '2026-03-02T10:00:00.000Z', until: '2026-03-02T11:00:00.000Z' },
+      { status: 'solution_proposed', from: '2026-03-02T11:00:00.000Z', until: OPEN_END },
+    ]);
+  });
+
+  it('rebuilds the complaint as of an instant from its stored timeline, as folding the events up to then does', () => {
+    const history = worked();
+    const doc = fold(history);
+    for (const asOf of ['2026-03-02T08:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T11:30:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-05T00:00:00.000Z', '2026-03-10T00:00:00.000Z']) {
+      const prefix = history.filter(([at]) => at <= asOf);
+      expect(complaintDetailsAsOf(doc, asOf)).toEqual(prefix.length ? foldWithRevisions(history, prefix.length) : null);
+    }
+    expect(complaintDetailsAsOf(doc, '2026-03-05T00:00:00.000Z')).toMatchObject({ status: 'closed', reopenCount: 0, reopenedAt: null });
   });
 });
 

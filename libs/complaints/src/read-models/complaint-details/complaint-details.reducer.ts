@@ -47,6 +47,8 @@ export function evolveComplaintDetails(doc: ComplaintDetailsDoc | null, event: R
       resolvedAt: null,
       closedAt: null,
       reopenedAt: null,
+      reopenCount: 0,
+      statusHistory: [{ status: 'received', at: d.receivedAt }],
       escalationDueAt: null,
       updatedAt: e.metadata.recordedAt,
     };
@@ -131,8 +133,10 @@ export function evolveComplaintDetails(doc: ComplaintDetailsDoc | null, event: R
       meet(next, ['follow_up'], at);
       break;
     case 'ComplaintReopened': {
-      next.status = 'reopened';
+      // R-CP-6 (DOMAIN.md: "from resolved/closed back to investigating"); the step itself stays in the timeline.
+      next.status = 'investigating';
       next.reopenedAt = e.data.reopenedAt;
+      next.reopenCount = (doc.reopenCount ?? 0) + 1;
       next.resolvedAt = null;
       next.closedAt = null;
       // The follow-up call took place: it is what reopened the complaint (R-CP-6).
@@ -145,7 +149,33 @@ export function evolveComplaintDetails(doc: ComplaintDetailsDoc | null, event: R
     default:
       return doc;
   }
+  if (next.status !== doc.status) next.statusHistory = [...(doc.statusHistory ?? []), { status: next.status, at }];
   return finish(next, e);
+}
+
+/**
+ * The complaint as it stood at `asOf` (business time), from the stored document
+ * alone: its timeline entries dated at or before asOf folded again by this same
+ * reducer. Steps are kept in business-time order, so that is a prefix of the
+ * stream, and the answer is the one folding the stream's events gives (GET
+ * /complaints/{id}?asOf). null when it had not been received by then.
+ */
+export function complaintDetailsAsOf(doc: ComplaintDetailsDoc, asOf: string): ComplaintDetailsDoc | null {
+  const timeline = doc.timeline;
+  if (timeline.length === 0 || timeline[0].occurredAt > asOf) return null;
+  if (timeline[timeline.length - 1].occurredAt <= asOf) return doc;
+  let folded: ComplaintDetailsDoc | null = null;
+  for (const entry of timeline) {
+    if (entry.occurredAt > asOf) break;
+    const event = {
+      type: entry.type,
+      data: { complaintId: doc.id, ...entry.details },
+      revision: entry.revision,
+      metadata: { occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, actor: { id: entry.actorId, role: entry.role } },
+    } as unknown as RecordedEvent;
+    folded = evolveComplaintDetails(folded, event);
+  }
+  return folded;
 }
 
 function finish(doc: ComplaintDetailsDoc, e: Recorded): ComplaintDetailsDoc {

@@ -37,6 +37,12 @@ export const COMPLAINT_DETAILS_TYPE_DEFS = /* GraphQL */ `
     reason: String
   }
 
+  type ComplaintStatusChange {
+    status: String!
+    "Business time the complaint entered this status."
+    at: String!
+  }
+
   type Complaint {
     id: ID!
     dealerId: String!
@@ -67,7 +73,10 @@ export const COMPLAINT_DETAILS_TYPE_DEFS = /* GraphQL */ `
     acknowledgedAt: String
     resolvedAt: String
     closedAt: String
+    "The latest reopening (R-CP-6); a reopened complaint is investigating again."
     reopenedAt: String
+    reopenCount: Int!
+    statusHistory: [ComplaintStatusChange!]!
     asOf: String!
   }
 
@@ -80,7 +89,7 @@ export const COMPLAINT_DETAILS_TYPE_DEFS = /* GraphQL */ `
   extend type Query {
     "A complaint with its timeline and deadlines; asOf: as it stood at that instant."
     complaint(id: ID!, asOf: String): Complaint
-    "Complaints the caller may see; overdue: a deadline of R-CP-1/2/3 passed at asOf. limit/first 1-500 (default 50), cursor/after."
+    "Complaints the caller may see. asOf: only those received by then, each as it stood then (default now); status: the status at asOf; overdue true: a deadline of R-CP-1/2/3 passed and unmet at asOf, false: none. limit/first 1-500 (default 50), cursor/after; a page may be short while nextCursor is not null."
     complaints(status: String, overdue: Boolean, asOf: String, customerId: String, limit: Int, cursor: String, first: Int, after: String): ComplaintPage!
   }
 `;

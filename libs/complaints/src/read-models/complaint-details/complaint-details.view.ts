@@ -39,6 +39,8 @@ export function toComplaintView(doc: ComplaintDetailsDoc, asOf: string) {
     resolvedAt: doc.resolvedAt,
     closedAt: doc.closedAt,
     reopenedAt: doc.reopenedAt,
+    reopenCount: doc.reopenCount,
+    statusHistory: doc.statusHistory,
     asOf,
   };
 }
