@@ -26,8 +26,12 @@ export const COMPLAINT_POLICY = {
 
 export type ComplaintAction = keyof typeof COMPLAINT_POLICY;
 
-/** Actions the system actor takes by itself (R-CP-3 deadline worker). */
-const SYSTEM_ACTIONS: readonly ComplaintAction[] = ['escalateUnsolved'];
+/**
+ * Actions the system actor takes by itself: the R-CP-3 deadline worker escalates;
+ * a dissatisfied R-CP-6 follow-up call reopens (the reaction records the call and
+ * the agent in the reason, and the call's event as causation).
+ */
+const SYSTEM_ACTIONS: readonly ComplaintAction[] = ['escalateUnsolved', 'reopen'];
 
 /** The roles an HTTP endpoint for `action` admits: the table's, plus admin. */
 export function rolesFor(action: ComplaintAction): Role[] {
