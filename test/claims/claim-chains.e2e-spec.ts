@@ -120,8 +120,13 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
       await post(`/claims/${id}/waiver/confirmation`, oem('oem_after_sales', 'as-south', 'south'), { comment: 'x' }).expect(403);
       await post(`/claims/${id}/waiver/confirmation`, oem('oem_after_sales', 'as-qian'), { comment: 'signed copy checked on site' }).expect(200);
       clock.advance(HOUR);
-      const res = await post(`/claims/${id}/advance-payment`, director(), { amount: 2000, paidAt: clock.now().toISOString() }).expect(200);
+      const future = new Date(clock.now().getTime() + 60_000).toISOString();
+      expect((await post(`/claims/${id}/advance-payment`, director(), { amount: 2000, paidAt: future }).expect(400)).body.code).toBe('CLAIM.IN_FUTURE');
+      // paidAt is optional: the clock's now.
+      const res = await post(`/claims/${id}/advance-payment`, director(), { amount: 2000 }).expect(200);
       expect(res.body.status).toBe('in_approval');
+      await app.caughtUp();
+      expect((await get(`/claims/${id}`, director()).expect(200)).body.advancePayments).toEqual([expect.objectContaining({ amount: 2000, paidAt: clock.now().toISOString(), at: clock.now().toISOString() })]);
     });
 
     it('refuses a sign-off out of order (409 CLAIM.STEP_OUT_OF_ORDER)', async () => {
@@ -217,6 +222,9 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
         settlement: { amount: 11800, paidAs: 'parts_claim', countsInPerVehicleClaimCost: false, advancedByDealer: 2000, actorId: 'pl-zhao', role: 'product_liability' },
       });
       expect(claim.steps.map((s: { step: string; decision: string; actorId: string; role: string }) => [s.step, s.decision, s.actorId, s.role])).toEqual([
+        // R-GC-1, taken in round 1 and holding in round 2 (a revision does not undo the waiver)
+        ['waiver_signing', 'done', 'sd-li', 'service_director'],
+        ['waiver_confirmation', 'done', 'as-qian', 'oem_after_sales'],
         ['application', 'submitted', 'sd-li', 'service_director'],
         ['after_sales_sign_off', 'approve', 'as-wu', 'oem_after_sales'],
         ['regional_sign_off', 'approve', 'rsm-zhang', 'regional_service_manager'],
@@ -229,18 +237,20 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
         ['settlement', 'done', 'pl-zhao', 'product_liability'],
       ]);
       for (const s of claim.steps) {
-        expect(s).toEqual(expect.objectContaining({ at: expect.any(String), claimRevision: 2, contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), seenRevision: expect.any(Number) }));
+        expect(s).toEqual(expect.objectContaining({ at: expect.any(String), claimRevision: s.step.startsWith('waiver_') ? 1 : 2, contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), seenRevision: expect.any(Number) }));
       }
       expect(claim.rounds).toHaveLength(1);
       expect(claim.rounds[0]).toMatchObject({ claimRevision: 1, amount: 12000, outcome: 'rejected', rejectedStep: 'regional_sign_off', closedBy: 'sd-li' });
       expect(claim.rounds[0].steps.map((s: { step: string; decision: string; comment: string | null }) => [s.step, s.decision, s.comment])).toEqual([
         ['application', 'submitted', null],
+        ['waiver_signing', 'done', null],
+        ['waiver_confirmation', 'done', 'signed copy checked on site'],
         ['after_sales_sign_off', 'approve', 'direct costs only'],
         ['regional_sign_off', 'reject', 'the hotel night needs a receipt'],
       ]);
       // The first round's approvals signed other content than the second round's.
-      expect(claim.rounds[0].steps[1].contentHash).not.toBe(claim.steps[1].contentHash);
-      expect(claim.rounds[0].contentHash).toBe(claim.rounds[0].steps[2].contentHash);
+      expect(claim.rounds[0].steps[3].contentHash).not.toBe(claim.steps[3].contentHash);
+      expect(claim.rounds[0].contentHash).toBe(claim.rounds[0].steps[4].contentHash);
     });
 
     it('rebuilds the claim as it had been recorded at a past instant (asOf)', async () => {
@@ -266,7 +276,7 @@ describe('claims over HTTP (R-GC-1…3, R-GW-1…2)', () => {
       const data = await gql(regional(), `{ claim(id: "${id}") { id status claimRevision steps { step decision actorId role at comment claimRevision contentHash } rounds { claimRevision outcome steps { step decision } } }
         claims(type: "goodwill_compensation", status: "settled", first: 5) { items { id } nextCursor } }`);
       expect(data.claim).toMatchObject({ id, status: 'settled', claimRevision: 2 });
-      expect(data.claim.steps).toHaveLength(10);
+      expect(data.claim.steps).toHaveLength(12);
       expect(data.claim.rounds[0]).toMatchObject({ claimRevision: 1, outcome: 'rejected' });
       expect(data.claims.items).toEqual([{ id }]);
     });

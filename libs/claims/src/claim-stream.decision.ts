@@ -4,7 +4,7 @@ import type { ClaimEvent } from './domain/claim.events';
 import { ClaimState, evolveClaim, initialClaimState } from './domain/claim.state';
 import { claimStream } from './domain/claim.stream';
 import { ClaimErrors } from './domain/claim.errors';
-import { awaitingSteps, statusOf } from './domain/claim-progress';
+import { awaitingSteps, isRequiredNow, statusOf } from './domain/claim-progress';
 import type { ClaimStepCommand } from './domain/claim-step';
 import type { ClaimCommand } from './claim-commands';
 import { decideClaim } from './claim.decider';
@@ -44,7 +44,8 @@ export interface ClaimCommandAnswer {
   status: string;
   claimRevision: number;
   contentHash: string | null;
-  awaiting: { step: string; roles: string[] }[];
+  /** What may be taken now; `optional: true` marks a step the chain does not wait for. */
+  awaiting: { step: string; roles: string[]; optional?: true }[];
   /** The step this command took (approvals: the one that followed from the state and the role). */
   step: string | null;
   /** R-GW-1: the refusal code when the step refused the claim. */
@@ -54,14 +55,16 @@ export interface ClaimCommandAnswer {
 export function claimAnswer(claimId: string, result: CommandResult<ClaimState, ClaimEvent>): ClaimCommandAnswer {
   const { state } = result;
   const progress = state.progress!;
-  const first = result.events[0]?.data as { step?: string } | undefined;
+  // The step this command took, not one recorded implicitly with it (an archive at settlement, a result notification with the archive).
+  const taken = result.events.map((e) => e.data as { step?: string; implicit?: boolean }).find((d) => d.step && !d.implicit);
+  const first = taken ?? (result.events[0]?.data as { step?: string } | undefined);
   return {
     id: claimId,
     revision: result.revision,
     status: statusOf(progress),
     claimRevision: state.claimRevision,
     contentHash: state.contentHash,
-    awaiting: awaitingSteps(progress).map((s) => ({ step: s.step, roles: [...s.roles] })),
+    awaiting: awaitingSteps(progress).map((s) => ({ step: s.step, roles: [...s.roles], ...(isRequiredNow(s, progress) ? {} : { optional: true as const }) })),
     step: first?.step ?? null,
     refusal: progress.refusedCode,
   };

@@ -16,8 +16,11 @@ import { decideSettleClaim } from './settle-claim/settle-claim.command';
 
 /**
  * Goodwill compensation 善意补偿款 (DOMAIN.md; R-GC-1…3): application → five
- * sign-offs → archive → materials → settlement, with the waiver beside it. Commands
- * of the goodwill warranty chain have no step here.
+ * sign-offs (the last approves) → [archive] → [materials request] → [materials] →
+ * settlement, with the waiver beside it. Bracketed steps are optional (claim.flows.ts):
+ * the settlement archives when product liability did not (R-GC-3), materials are
+ * required only once requested. Commands of the goodwill warranty chain have no step
+ * here.
  */
 export const goodwillCompensationDecider: Decider<ClaimCommand, ClaimState, ClaimEvent> = {
   initialState: initialClaimState,

@@ -70,3 +70,20 @@ describe('the goodwill warranty chain end to end (R-GW-2)', () => {
     spec.given(archived).when(at(archived, { kind: 'NotifyClaimResult', ...step('claims_staff', { id: 'cs-2' }), comment: null })).thenThrows('AUTH.ROLE_NOT_ALLOWED');
   });
 });
+
+describe('the goodwill warranty chain through the API.md endpoints only (R-GW-1, R-GW-2)', () => {
+  // CHAIN up to the technical audit, then claims staff through POST /approvals, then the settlement.
+  const apiOnly = run([...CHAIN.slice(0, 8), approve('claims_staff', { id: 'cs-ma' }, 'processed and filed'), { kind: 'SettleClaim', ...step('claims_staff', { id: 'cs-ma' }), amount: 4800 }]);
+
+  it('has claims staff process and archive through the approvals, with the result passed to the field service rep in the same append, then settle (R-GW-2)', () => {
+    expect(apiOnly.slice(8).map((e) => [e.type, (e.data as StepStamp).step, (e.data as StepStamp).actorId, (e.data as StepStamp).role])).toEqual([
+      ['ClaimArchived', 'archive', 'cs-ma', 'claims_staff'],
+      ['ClaimResultNotified', 'result_notification', 'cs-ma', 'claims_staff'],
+      ['ClaimSettled', 'settlement', 'cs-ma', 'claims_staff'],
+    ]);
+    expect(apiOnly[9].data).toMatchObject({ implicit: true, notifiedRole: 'field_service_rep' });
+    expect((apiOnly[8].data as StepStamp).seenRevision).toBe((apiOnly[9].data as StepStamp).seenRevision);
+    expect(statusOf(fold(apiOnly.slice(0, 10)).progress!)).toBe('result_notified');
+    expect(statusOf(fold(apiOnly).progress!)).toBe('settled');
+  });
+});

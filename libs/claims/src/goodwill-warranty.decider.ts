@@ -16,8 +16,9 @@ import { decideSettleClaim } from './settle-claim/settle-claim.command';
 /**
  * Goodwill warranty claim 优惠索赔 (DOMAIN.md; R-GW-1, R-GW-2): request → first
  * review → vehicle verification → technical assessment → approval form → two
- * signatures → technical audit → processing and archive → result to the field
- * service rep → settlement. Waivers, advances and materials belong to goodwill
+ * signatures → technical audit → processing and archive (claims staff through the
+ * approvals, which also records the result passed to the field service rep; or the
+ * extensions /archive then /result-notification) → settlement. Waivers, advances and materials belong to goodwill
  * compensation only.
  */
 export const goodwillWarrantyDecider: Decider<ClaimCommand, ClaimState, ClaimEvent> = {

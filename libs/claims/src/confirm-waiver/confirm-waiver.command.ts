@@ -30,6 +30,7 @@ export function decideConfirmWaiver(command: ConfirmWaiver, state: ClaimState): 
         at: command.at,
         claimRevision: state.claimRevision,
         contentHash: '',
+        seenRevision: command.seenRevision,
         rule: 'R-GC-1',
       },
     }),

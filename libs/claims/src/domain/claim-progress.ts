@@ -52,20 +52,47 @@ export function evolveProgress(progress: ClaimProgress | null, event: ClaimEvent
   }
 }
 
-/** The steps waiting now: the not-done steps of the first group not yet complete. None once rejected, refused or settled. */
-export function awaitingSteps(progress: ClaimProgress): FlowStep[] {
-  if (progress.rejectedAt || progress.refusedCode) return [];
-  const pending = CLAIM_FLOWS[progress.type].steps.filter((s) => !progress.done.includes(s.step));
-  if (pending.length === 0) return [];
-  const group = Math.min(...pending.map((s) => s.group));
-  return pending.filter((s) => s.group === group);
+/**
+ * Whether the chain waits on `step` now: a step that is not optional, or an optional
+ * one made required by what was done (claim.flows.ts `requiredOnceDone`).
+ */
+export function isRequiredNow(step: FlowStep, progress: ClaimProgress): boolean {
+  return !step.optional || (step.requiredOnceDone !== undefined && progress.done.includes(step.requiredOnceDone));
 }
 
+/**
+ * The steps that may be taken now. The frontier is the first group with a required
+ * step not done; every not-done step of that group waits, and so does every
+ * optional not-done step of an earlier group that nothing closed. None once
+ * rejected, refused or settled (no required step left).
+ */
+export function awaitingSteps(progress: ClaimProgress): FlowStep[] {
+  if (progress.rejectedAt || progress.refusedCode) return [];
+  const open = CLAIM_FLOWS[progress.type].steps.filter((s) => !progress.done.includes(s.step));
+  const required = open.filter((s) => isRequiredNow(s, progress));
+  if (required.length === 0) return [];
+  const frontier = Math.min(...required.map((s) => s.group));
+  return open.filter((s) => s.group <= frontier && !(s.closedBy ?? []).some((c) => progress.done.includes(c)));
+}
+
+/** What the chain waits on (the worklist): the awaiting steps that are not optional now. */
+export function requiredAwaitingSteps(progress: ClaimProgress): FlowStep[] {
+  return awaitingSteps(progress).filter((s) => isRequiredNow(s, progress));
+}
+
+/**
+ * The status: the `awaitingStatus` of the step that follows the furthest step done
+ * in the chain's table (so an optional step taken or passed over moves it on, and
+ * two steps of a group taken in either order read the same).
+ */
 export function statusOf(progress: ClaimProgress): ClaimStatus {
   if (progress.refusedCode) return 'refused';
   if (progress.rejectedAt) return 'rejected';
   const awaiting = awaitingSteps(progress);
-  return awaiting.length ? awaiting[0].awaitingStatus : 'settled';
+  if (awaiting.length === 0) return 'settled';
+  const steps = CLAIM_FLOWS[progress.type].steps;
+  const furthest = Math.max(...progress.done.map((d) => steps.findIndex((s) => s.step === d)));
+  return steps[furthest + 1]?.awaitingStatus ?? awaiting[0].awaitingStatus;
 }
 
 /** The steps a revised application sends back to be taken again (claim.flows.ts `resetByRevision`). */

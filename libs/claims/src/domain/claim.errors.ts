@@ -57,6 +57,8 @@ export const ClaimErrors = {
   notRevisable: (status: string) => DomainError.conflict('CLAIM.NOT_REVISABLE', `a claim that is ${status} cannot be revised`, { status }),
   rejectionFinal: (step: string) =>
     DomainError.conflict('CLAIM.REJECTION_FINAL', `a rejection at ${step} is final: a new request is needed`, { step }),
+  decisionNotApplicable: (step: string, decision: string) =>
+    DomainError.conflict('CLAIM.DECISION_NOT_APPLICABLE', `${step} is processing, not a sign-off: it takes decision approve, not ${decision}`, { step, decision }),
   breakdownNotApplicable: () =>
     DomainError.invalid('CLAIM.BREAKDOWN_NOT_APPLICABLE', 'a goodwill warranty approval form has an amount, no breakdown', [
       { field: 'breakdown', message: 'not allowed for a goodwill warranty claim' },

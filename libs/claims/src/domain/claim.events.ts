@@ -138,15 +138,20 @@ export type ClaimRevised = DomainEvent<
   }
 >;
 
-/** R-GC-1: the dealer and the customer signed the waiver (免责协议). */
+/**
+ * R-GC-1: the dealer and the customer signed the waiver (免责协议). In steps[] as
+ * `waiver_signing`. `seenRevision` was added later: events written before it lack it
+ * (the read model then takes the stream revision before the event, which is what
+ * the decision was made on).
+ */
 export type WaiverSigned = DomainEvent<
   'WaiverSigned',
-  { claimId: string; documentRef: string; signedAt: string; actorId: string; role: string; at: string; claimRevision: number; contentHash: string; rule: 'R-GC-1' }
+  { claimId: string; documentRef: string; signedAt: string; actorId: string; role: string; at: string; claimRevision: number; contentHash: string; seenRevision: number; rule: 'R-GC-1' }
 >;
-/** R-GC-1: OEM staff confirmed the waiver. */
+/** R-GC-1: OEM staff confirmed the waiver. In steps[] as `waiver_confirmation`. */
 export type WaiverConfirmed = DomainEvent<
   'WaiverConfirmed',
-  { claimId: string; documentRef: string; comment: string | null; actorId: string; role: string; at: string; claimRevision: number; contentHash: string; rule: 'R-GC-1' }
+  { claimId: string; documentRef: string; comment: string | null; actorId: string; role: string; at: string; claimRevision: number; contentHash: string; seenRevision: number; rule: 'R-GC-1' }
 >;
 /** DOMAIN.md step 1: the dealer advanced money to the customer in an emergency (only after R-GC-1). */
 export type AdvancePaymentRecorded = DomainEvent<
@@ -202,10 +207,22 @@ export type ClaimHandedBackToComplaintHandling = DomainEvent<
 >;
 /** R-GW-2: 《优惠索赔审批表》 with the amount. */
 export type ApprovalFormFilled = DomainEvent<'ApprovalFormFilled', StepStamp & { amount: number; currency: string }>;
-export type ClaimArchived = DomainEvent<'ClaimArchived', StepStamp & { comment: string | null }>;
+/**
+ * Goodwill compensation: product liability archives (POST /claims/{id}/archive), or,
+ * when it did not, the settling product liability actor archives in the settlement's
+ * append (`implicit: true`, R-GC-3). Goodwill warranty: claims staff process and
+ * archive (POST /claims/{id}/approvals, or the extension POST /claims/{id}/archive).
+ */
+export type ClaimArchived = DomainEvent<'ClaimArchived', StepStamp & { comment: string | null; implicit?: boolean }>;
 export type MaterialsRequested = DomainEvent<'MaterialsRequested', StepStamp & { kinds: MaterialKind[]; note: string | null }>;
 export type MaterialsSubmitted = DomainEvent<'MaterialsSubmitted', StepStamp & { documents: MaterialDocument[] }>;
-export type ClaimResultNotified = DomainEvent<'ClaimResultNotified', StepStamp & { notifiedRole: 'field_service_rep'; comment: string | null }>;
+/**
+ * R-GW-2 "result passed to the field service rep": by the field technical manager
+ * (POST /claims/{id}/result-notification), or with the claims staff's archive through
+ * POST /claims/{id}/approvals, in the same append, under that claims staff actor
+ * (`implicit: true`): their processing released the result.
+ */
+export type ClaimResultNotified = DomainEvent<'ClaimResultNotified', StepStamp & { notifiedRole: 'field_service_rep'; comment: string | null; implicit?: boolean }>;
 /**
  * R-GC-3: goodwill compensation is paid as a parts claim and is not counted in the
  * region's per-vehicle claim cost; a goodwill warranty claim is a warranty claim

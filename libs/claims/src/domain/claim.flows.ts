@@ -24,6 +24,9 @@ export type ClaimStepName =
   | 'field_service_rep_sign_off'
   | 'technical_audit'
   | 'result_notification'
+  // beside the goodwill compensation chain (R-GC-1): in steps[], not in the table
+  | 'waiver_signing'
+  | 'waiver_confirmation'
   // both
   | 'archive'
   | 'settlement';
@@ -48,7 +51,9 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /**
  * One step of a chain.
  * - `submission`: the step that opens the claim (or a round of it).
- * - `approval`: a sign-off through POST /claims/{id}/approvals: approve or reject.
+ * - `approval`: taken through POST /claims/{id}/approvals ("the step follows from the
+ *   claim's state and the caller's role"): a sign-off approves or rejects; the goodwill
+ *   warranty's "process and archive" (claims staff) approves only.
  * - `action`: a step with an endpoint of its own (verification, archive, settlement…).
  */
 export interface FlowStep {
@@ -71,6 +76,18 @@ export interface FlowStep {
   rule: string;
   /** What the step is, for people (worklists, OpenAPI). */
   label: string;
+  /**
+   * The chain goes on without it: it may be taken while it waits (its group is
+   * reached), but it holds back no later step. Optional steps are left out of the
+   * worklist (nothing waits on them) and marked `optional` in `awaiting`.
+   */
+  optional?: boolean;
+  /** An optional step that becomes required once this step is done (materials asked for must be sent). */
+  requiredOnceDone?: ClaimStepName;
+  /** An optional step that no longer waits once one of these is done (no request after the papers were sent). */
+  closedBy?: readonly ClaimStepName[];
+  /** An optional step not taken on its own is recorded implicitly, by the same actor and in the same append, when this step is taken. */
+  implicitWith?: ClaimStepName;
 }
 
 export interface ClaimFlow {
@@ -80,10 +97,15 @@ export interface ClaimFlow {
 
 /**
  * R-GC-2 and DOMAIN.md "Goodwill compensation": the service director's application
- * (step 3), the five sign-offs in their fixed order, then product liability archives,
- * regional staff ask the dealer for materials, the dealer sends them, product
- * liability settles (R-GC-3). The waiver of R-GC-1 runs beside the chain (it gates
- * the dealer's advance payment, not the sign-offs).
+ * (step 3), the five sign-offs in their fixed order; leadership's approval approves
+ * the claim. Then (steps 5–6, R-GC-3): product liability archives, regional staff ask
+ * the dealer for materials, the dealer sends them, product liability settles. Only
+ * the settlement is required (API.md has no archive or request endpoint): the
+ * archive, when not taken on its own, is recorded at the settlement by the settling
+ * product liability actor; the dealer may send materials unasked; once regional
+ * staff asked for materials, the settlement waits for every kind asked. The waiver
+ * of R-GC-1 runs beside the chain (it gates the dealer's advance payment, not the
+ * sign-offs).
  */
 export const GOODWILL_COMPENSATION_FLOW: ClaimFlow = {
   type: 'goodwill_compensation',
@@ -94,10 +116,10 @@ export const GOODWILL_COMPENSATION_FLOW: ClaimFlow = {
     { step: 'general_manager_sign_off', kind: 'approval', roles: ['oem_general_manager'], group: 3, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GC-2', label: 'the OEM general manager signs' },
     { step: 'leadership_submission', kind: 'approval', roles: ['product_liability'], group: 4, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GC-2', label: 'the product liability department submits it to leadership' },
     { step: 'leadership_approval', kind: 'approval', roles: ['oem_leadership'], group: 5, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GC-2', label: 'leadership approves' },
-    { step: 'archive', kind: 'action', roles: ['product_liability'], group: 6, awaitingStatus: 'approved', resetByRevision: false, rule: 'R-GC-2', label: 'the product liability department archives the approved application' },
-    { step: 'materials_request', kind: 'action', roles: ['regional_service_manager'], group: 7, awaitingStatus: 'archived', resetByRevision: false, rule: 'R-GC-3', label: 'regional staff ask the dealer for invoices, settlement statements, court judgments' },
-    { step: 'materials_submission', kind: 'action', roles: ['service_director'], group: 8, awaitingStatus: 'materials_requested', resetByRevision: false, rule: 'R-GC-3', label: 'the dealer sends the requested materials' },
-    { step: 'settlement', kind: 'action', roles: ['product_liability'], group: 9, awaitingStatus: 'materials_submitted', resetByRevision: false, rule: 'R-GC-3', label: 'the product liability department settles it as a parts claim' },
+    { step: 'archive', kind: 'action', roles: ['product_liability'], group: 6, awaitingStatus: 'approved', resetByRevision: false, rule: 'R-GC-3', label: 'the product liability department archives the approved application', optional: true, implicitWith: 'settlement' },
+    { step: 'materials_request', kind: 'action', roles: ['regional_service_manager'], group: 6, awaitingStatus: 'archived', resetByRevision: false, rule: 'R-GC-3', label: 'regional staff ask the dealer for invoices, settlement statements, court judgments', optional: true, closedBy: ['materials_submission'] },
+    { step: 'materials_submission', kind: 'action', roles: ['service_director'], group: 7, awaitingStatus: 'materials_requested', resetByRevision: false, rule: 'R-GC-3', label: 'the dealer sends the materials (every kind requested)', optional: true, requiredOnceDone: 'materials_request' },
+    { step: 'settlement', kind: 'action', roles: ['product_liability'], group: 8, awaitingStatus: 'materials_submitted', resetByRevision: false, rule: 'R-GC-3', label: 'the product liability department archives and settles it as a parts claim' },
   ],
 };
 
@@ -106,9 +128,12 @@ export const GOODWILL_COMPENSATION_FLOW: ClaimFlow = {
  * R-GW-1's quality question (a natural disaster or no quality problem refuses the
  * claim there). The field technical manager and the field service rep sign the
  * approval form in either order; the OEM's after-sales technical audit follows; the
- * claims staff process and archive it; the field technical manager passes the result
- * to the field service rep (seed: 现场技术经理负责将结果通知现场服务代表); the claims
- * staff settle.
+ * claims staff process and archive it (POST /claims/{id}/approvals by claims staff:
+ * the step follows from the state and the role); the result is passed to the field
+ * service rep, recorded with the archive in the same append (or, after the
+ * extension POST /claims/{id}/archive, by the field technical manager through
+ * POST /claims/{id}/result-notification: seed 现场技术经理负责将结果通知现场服务代表);
+ * the claims staff settle.
  */
 export const GOODWILL_WARRANTY_FLOW: ClaimFlow = {
   type: 'goodwill_warranty',
@@ -121,8 +146,8 @@ export const GOODWILL_WARRANTY_FLOW: ClaimFlow = {
     { step: 'technical_manager_sign_off', kind: 'approval', roles: ['field_technical_manager'], group: 5, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GW-2', label: 'the field technical manager signs the approval form' },
     { step: 'field_service_rep_sign_off', kind: 'approval', roles: ['field_service_rep'], group: 5, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GW-2', label: 'the field service rep signs the approval form' },
     { step: 'technical_audit', kind: 'approval', roles: ['oem_after_sales'], group: 6, awaitingStatus: 'in_approval', resetByRevision: true, rule: 'R-GW-2', label: "the OEM after-sales department's technical audit" },
-    { step: 'archive', kind: 'action', roles: ['claims_staff'], group: 7, awaitingStatus: 'approved', resetByRevision: false, rule: 'R-GW-2', label: 'claims staff process and archive the claim' },
-    { step: 'result_notification', kind: 'action', roles: ['field_technical_manager'], group: 8, awaitingStatus: 'archived', resetByRevision: false, rule: 'R-GW-2', label: 'the field technical manager passes the result to the field service rep' },
+    { step: 'archive', kind: 'approval', roles: ['claims_staff'], group: 7, awaitingStatus: 'approved', resetByRevision: false, rule: 'R-GW-2', label: 'claims staff process and archive the claim' },
+    { step: 'result_notification', kind: 'action', roles: ['field_technical_manager'], group: 8, awaitingStatus: 'archived', resetByRevision: false, rule: 'R-GW-2', label: 'the result is passed to the field service rep' },
     { step: 'settlement', kind: 'action', roles: ['claims_staff'], group: 9, awaitingStatus: 'result_notified', resetByRevision: false, rule: 'R-GW-2', label: 'claims staff settle the claim' },
   ],
 };

@@ -15,7 +15,8 @@ export class RecordAdvancePaymentHandler implements ICommandHandler<RecordAdvanc
 
   async execute({ ctx, claimId, input }: RecordAdvancePaymentCommand) {
     const step = claimStepOf(ctx, claimId, this.clock);
-    const result = await this.runner.run(ctx, onClaim({ kind: 'RecordAdvancePayment', ...step, amount: input.amount, paidAt: new Date(input.paidAt).toISOString() }, { occurredAt: new Date(input.paidAt).toISOString() }));
+    const paidAt = input.paidAt ? new Date(input.paidAt).toISOString() : null;
+    const result = await this.runner.run(ctx, onClaim({ kind: 'RecordAdvancePayment', ...step, amount: input.amount, paidAt }, { occurredAt: paidAt ?? step.at }));
     return claimAnswer(claimId, result);
   }
 }

@@ -34,4 +34,17 @@ describe("the dealer's emergency advance payment (DOMAIN.md step 1, R-GC-1)", ()
   it("is the dealer's own: another dealer's service director is refused (403)", () => {
     spec.given(confirmed).when(at(confirmed, advance(step('service_director', { dealerId: 'D2' })))).thenThrows('AUTH.OUT_OF_SCOPE');
   });
+
+  it('takes now as paidAt when none is given (DOMAIN.md step 1)', () => {
+    const later = { ...advance(), at: '2026-03-10T09:30:00.000Z' };
+    delete (later as { paidAt?: string }).paidAt;
+    spec.given(confirmed).when(at(confirmed, later)).then(([event]) => {
+      expect((event as AdvancePaymentRecorded).data).toMatchObject({ paidAt: '2026-03-10T09:30:00.000Z', at: '2026-03-10T09:30:00.000Z', rule: 'R-GC-1' });
+    });
+    spec.given(confirmed).when(at(confirmed, { ...later, paidAt: null })).then(([event]) => expect((event as AdvancePaymentRecorded).data.paidAt).toBe('2026-03-10T09:30:00.000Z'));
+  });
+
+  it('refuses a paidAt in the future (400 CLAIM.IN_FUTURE)', () => {
+    expect(spec.given(confirmed).when(at(confirmed, advance({ paidAt: '2026-03-10T09:00:00.001Z' }))).thenThrows('CLAIM.IN_FUTURE').kind).toBe('invalid');
+  });
 });

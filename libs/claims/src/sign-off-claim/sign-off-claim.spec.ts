@@ -1,5 +1,5 @@
-import type { ClaimStepApproved, ClaimStepRejected } from '../domain/claim.events';
-import { awaitingSteps } from '../domain/claim-progress';
+import type { ClaimArchived, ClaimResultNotified, ClaimStepApproved, ClaimStepRejected } from '../domain/claim.events';
+import { awaitingSteps, requiredAwaitingSteps, statusOf } from '../domain/claim-progress';
 import { applyCompensation, approve, at, COMPENSATION_SIGN_OFFS, fold, reject, run, spec, step, warrantyWithForm } from '../testing/claim-history.fixture';
 
 const applied = run([applyCompensation()]);
@@ -14,7 +14,11 @@ describe('signing off a goodwill compensation claim (R-GC-2)', () => {
       ['leadership_submission', 'product_liability'],
       ['leadership_approval', 'oem_leadership'],
     ]);
-    expect(fold(events).progress && awaitingSteps(fold(events).progress!).map((s) => s.step)).toEqual(['archive']);
+    // Approved: the settlement is what the chain waits for; archive, the materials
+    // request and the dealer's materials may be taken before it (R-GC-3).
+    expect(statusOf(fold(events).progress!)).toBe('approved');
+    expect(awaitingSteps(fold(events).progress!).map((s) => s.step)).toEqual(['archive', 'materials_request', 'materials_submission', 'settlement']);
+    expect(requiredAwaitingSteps(fold(events).progress!).map((s) => s.step)).toEqual(['settlement']);
   });
 
   it('records who signed, in which role, when, in which round, the content hash signed and the revision seen (R-GC-2)', () => {
@@ -104,5 +108,37 @@ describe('signing off a goodwill warranty claim (R-GW-2)', () => {
   it("refuses a service director of another dealer at the first review (403)", () => {
     const requested = warrantyWithForm().slice(0, 1);
     spec.given(requested).when(at(requested, approve('service_director', { dealerId: 'D2' }))).thenThrows('AUTH.OUT_OF_SCOPE');
+  });
+});
+
+describe("claims staff process and archive through the approvals endpoint (R-GW-2)", () => {
+  const audited = run([approve('field_service_rep'), approve('field_technical_manager'), approve('oem_after_sales')], warrantyWithForm());
+
+  it('records the archive and, in the same append, the result passed to the field service rep, both under the claims staff actor', () => {
+    spec.given(audited).when(at(audited, approve('claims_staff', { id: 'cs-ma' }, 'processed'))).then((events) => {
+      expect(events.map((e) => e.type)).toEqual(['ClaimArchived', 'ClaimResultNotified']);
+      const [archived, notified] = events as [ClaimArchived, ClaimResultNotified];
+      expect(archived.data).toMatchObject({ step: 'archive', actorId: 'cs-ma', role: 'claims_staff', comment: 'processed', claimRevision: 1, seenRevision: audited.length - 1 });
+      expect(archived.data.implicit).toBeUndefined();
+      expect(notified.data).toMatchObject({ step: 'result_notification', actorId: 'cs-ma', role: 'claims_staff', notifiedRole: 'field_service_rep', implicit: true, seenRevision: audited.length - 1 });
+      // Neither changes the claim's content: both carry the hash of the form as audited.
+      expect(archived.data.contentHash).toBe(fold(audited).contentHash);
+      expect(notified.data.contentHash).toBe(fold(audited).contentHash);
+      const after = fold([...audited, ...events]).progress!;
+      expect(statusOf(after)).toBe('result_notified');
+      expect(awaitingSteps(after).map((s) => [s.step, s.roles])).toEqual([['settlement', ['claims_staff']]]);
+    });
+  });
+
+  it('is processing, not a sign-off: a reject is refused (409 CLAIM.DECISION_NOT_APPLICABLE)', () => {
+    spec.given(audited).when(at(audited, reject('claims_staff', 'no'))).thenThrows('CLAIM.DECISION_NOT_APPLICABLE');
+  });
+
+  it('waits for the technical audit, and is taken once', () => {
+    const signed = audited.slice(0, -1);
+    spec.given(signed).when(at(signed, approve('claims_staff'))).thenThrows('CLAIM.STEP_OUT_OF_ORDER');
+    const archived = run([approve('claims_staff')], audited);
+    spec.given(archived).when(at(archived, approve('claims_staff', { id: 'cs-2' }))).thenThrows('CLAIM.STEP_ALREADY_DONE');
+    spec.given(archived).when(at(archived, { kind: 'NotifyClaimResult', ...step('field_technical_manager'), comment: null })).thenThrows('CLAIM.STEP_ALREADY_DONE');
   });
 });

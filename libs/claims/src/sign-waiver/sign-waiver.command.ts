@@ -35,6 +35,7 @@ export function decideSignWaiver(command: SignWaiver, state: ClaimState): Waiver
         at: command.at,
         claimRevision: state.claimRevision,
         contentHash: '',
+        seenRevision: command.seenRevision,
         rule: 'R-GC-1',
       },
     }),

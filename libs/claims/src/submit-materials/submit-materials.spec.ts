@@ -1,5 +1,6 @@
-import type { MaterialsSubmitted } from '../domain/claim.events';
-import { approvedCompensation, at, fold, run, spec, step } from '../testing/claim-history.fixture';
+import type { MaterialKind, MaterialsSubmitted } from '../domain/claim.events';
+import { requiredAwaitingSteps, statusOf } from '../domain/claim-progress';
+import { applyCompensation, approve, approvedCompensation, at, fold, run, spec, step } from '../testing/claim-history.fixture';
 
 const requested = run(
   [
@@ -8,7 +9,7 @@ const requested = run(
   ],
   approvedCompensation(),
 );
-const submit = (documents: { kind: 'invoice' | 'court_judgment' | 'settlement_statement'; ref: string }[], options = {}) => ({
+const submit = (documents: { kind: MaterialKind; ref: string }[], options = {}) => ({
   kind: 'SubmitMaterials' as const, ...step('service_director', options), documents,
 });
 
@@ -25,9 +26,31 @@ describe("the dealer's materials (DOMAIN.md goodwill compensation step 5)", () =
     expect(err.details).toEqual({ missing: ['court_judgment'] });
   });
 
-  it('waits for the request of regional staff', () => {
+  it('is accepted once the claim is approved, asked for or not (R-GC-3; API.md lists no request endpoint)', () => {
+    const approved = approvedCompensation();
+    spec.given(approved).when(at(approved, submit([{ kind: 'invoice', ref: 'INV-7' }]))).then(([event]) => {
+      expect((event as MaterialsSubmitted).data).toMatchObject({ step: 'materials_submission', role: 'service_director', documents: [{ kind: 'invoice', ref: 'INV-7' }] });
+      const after = fold([...approved, event]).progress!;
+      expect(statusOf(after)).toBe('materials_submitted');
+      expect(requiredAwaitingSteps(after).map((s) => s.step)).toEqual(['settlement']);
+    });
     const archived = requested.slice(0, -1);
-    spec.given(archived).when(at(archived, submit([{ kind: 'invoice', ref: 'INV-7' }]))).thenThrows('CLAIM.STEP_OUT_OF_ORDER');
+    spec.given(archived).when(at(archived, submit([{ kind: 'photo', ref: 'P-1' }]))).then((events) => expect(events).toHaveLength(1));
+  });
+
+  it('waits for the approval (R-GC-2)', () => {
+    const signing = run([applyCompensation(), approve('oem_after_sales')]);
+    spec.given(signing).when(at(signing, submit([{ kind: 'invoice', ref: 'INV-7' }]))).thenThrows('CLAIM.STEP_OUT_OF_ORDER');
+  });
+
+  it('makes the settlement wait once regional staff asked for materials (R-GC-3)', () => {
+    expect(requiredAwaitingSteps(fold(requested).progress!).map((s) => s.step)).toEqual(['materials_submission']);
+    expect(statusOf(fold(requested).progress!)).toBe('materials_requested');
+  });
+
+  it('closes the request once the papers are in: regional staff ask before the dealer sends', () => {
+    const sent = run([submit([{ kind: 'invoice', ref: 'INV-7' }])], approvedCompensation());
+    spec.given(sent).when(at(sent, { kind: 'RequestMaterials', ...step('regional_service_manager'), kinds: ['court_judgment'], note: null })).thenThrows('CLAIM.STEP_OUT_OF_ORDER');
   });
 
   it("comes from the claim's own dealer (403 for another)", () => {

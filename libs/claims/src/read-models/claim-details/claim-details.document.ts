@@ -21,6 +21,8 @@ export interface ClaimStepEntry {
   contentHash: string;
   seenRevision: number;
   rule: string | null;
+  /** Present (true) when the step was recorded with another one, by its actor, in the same append (claim.flows.ts `implicitWith`; README). */
+  implicit?: true;
 }
 
 /** An earlier round: what was applied for, and every step taken on it, kept when a revision opened the next. */
@@ -57,7 +59,7 @@ export interface ClaimDetailsDoc {
   contentHash: string;
   progress: ClaimProgress;
   /** What waits now, by whom, since when (the worklist's source of truth is the same progress). */
-  awaiting: { step: ClaimStepName; roles: string[]; since: string }[];
+  awaiting: { step: ClaimStepName; roles: string[]; since: string; optional?: true }[];
   steps: ClaimStepEntry[];
   rounds: ClaimRound[];
   waiver: {

@@ -15,11 +15,13 @@ async function apply(event: RecordedEvent, ctx: ProjectionContext): Promise<void
 /**
  * `claim-details`: one document per claim in API.md's claim read shape, with every
  * step of the current round and the earlier rounds. Indexes serve GET /claims by
- * dealer (scope), type and status, newest last (ids are UUID v7).
+ * dealer (scope), type and status, newest last (ids are UUID v7). Version 2: the
+ * waiver's steps in steps[], `implicit` steps, `optional` awaiting steps, the
+ * optional post-approval steps of goodwill compensation (README "The chains").
  */
 export const claimDetailsProjection = defineProjection({
   name: 'claim-details',
-  version: 1,
+  version: 2,
   collections: {
     [CLAIM_DETAILS]: [
       { fields: { dealerId: 1, _id: 1 } },

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@aftercare/kernel';
-import { approve, applyCompensation, recorded, reject, run, step, warrantyWithForm } from '../../testing/claim-history.fixture';
+import { approve, applyCompensation, approvedCompensation, recorded, reject, run, step, warrantyWithForm } from '../../testing/claim-history.fixture';
 import type { ClaimDetailsDoc } from './claim-details.document';
 import { evolveClaimDetails } from './claim-details.reducer';
 
@@ -42,5 +42,37 @@ describe('the claim-details read model', () => {
     expect(doc.awaiting).toEqual([{ step: 'regional_sign_off', roles: ['regional_service_manager'], since: atHour(1) }]);
     const both = fold(recorded(warrantyWithForm(), { at: atHour }));
     expect(both.awaiting.map((a) => a.since)).toEqual([atHour(4), atHour(4)]);
+  });
+
+  it('shows the waiver signing and its confirmation in steps[] like every other step (R-GC-1)', () => {
+    const events = run([
+      applyCompensation(),
+      { kind: 'SignWaiver', ...step('service_director', { id: 'sd-li' }), documentRef: 'W-1', signedAt: '2026-03-10T08:00:00.000Z' },
+      { kind: 'ConfirmWaiver', ...step('oem_after_sales', { id: 'as-qian' }), comment: 'signed copy checked' },
+    ]);
+    const doc = fold(recorded(events));
+    expect(doc.steps.slice(1)).toEqual([
+      { step: 'waiver_signing', decision: 'done', actorId: 'sd-li', role: 'service_director', at: '2026-03-10T09:00:00.000Z', comment: null, claimRevision: 1, contentHash: events[1].data.contentHash, seenRevision: 0, rule: 'R-GC-1' },
+      { step: 'waiver_confirmation', decision: 'done', actorId: 'as-qian', role: 'oem_after_sales', at: '2026-03-10T09:00:00.000Z', comment: 'signed copy checked', claimRevision: 1, contentHash: events[2].data.contentHash, seenRevision: 1, rule: 'R-GC-1' },
+    ]);
+    expect(doc.steps[1].contentHash).not.toBe(doc.steps[0].contentHash);
+    // Written before waiver events carried seenRevision: the revision before the event.
+    const legacy = recorded(events).map((e) => (e.type === 'WaiverSigned' ? { ...e, data: { ...e.data, seenRevision: undefined } } : e));
+    expect(fold(legacy).steps[1].seenRevision).toBe(0);
+  });
+
+  it('marks the optional steps in awaiting and the implicit archive in steps[] (R-GC-3)', () => {
+    const approved = approvedCompensation();
+    expect(fold(recorded(approved)).awaiting.map((a) => [a.step, a.optional ?? false])).toEqual([
+      ['archive', true], ['materials_request', true], ['materials_submission', true], ['settlement', false],
+    ]);
+    const settled = fold(recorded(run([{ kind: 'SettleClaim', ...step('product_liability', { id: 'pl-zhao' }), amount: 12000 }], approved)));
+    expect(settled.status).toBe('settled');
+    expect(settled.awaiting).toEqual([]);
+    expect(settled.steps.slice(-2)).toEqual([
+      expect.objectContaining({ step: 'archive', decision: 'done', actorId: 'pl-zhao', role: 'product_liability', implicit: true, rule: 'R-GC-3' }),
+      expect.objectContaining({ step: 'settlement', decision: 'done', actorId: 'pl-zhao', role: 'product_liability', rule: 'R-GC-3' }),
+    ]);
+    expect(settled.steps.at(-1)).not.toHaveProperty('implicit');
   });
 });

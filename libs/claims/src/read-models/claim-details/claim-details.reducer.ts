@@ -1,14 +1,16 @@
 import type { RecordedEvent } from '@aftercare/kernel';
 import type { ClaimEvent, StepStamp } from '../../domain/claim.events';
-import { awaitingSteps, evolveProgress, statusOf } from '../../domain/claim-progress';
+import { awaitingSteps, evolveProgress, isRequiredNow, statusOf } from '../../domain/claim-progress';
+import { flowStep } from '../../domain/claim.flows';
 import type { ClaimDetailsDoc, ClaimStepEntry } from './claim-details.document';
 
 type Recorded = RecordedEvent & ClaimEvent;
 
-function entry(stamp: StepStamp, decision: ClaimStepEntry['decision'], comment: string | null, rule: string | null): ClaimStepEntry {
+function entry(stamp: StepStamp, decision: ClaimStepEntry['decision'], comment: string | null, rule: string | null, implicit = false): ClaimStepEntry {
   return {
     step: stamp.step, decision, actorId: stamp.actorId, role: stamp.role, at: stamp.at, comment,
     claimRevision: stamp.claimRevision, contentHash: stamp.contentHash, seenRevision: stamp.seenRevision, rule,
+    ...(implicit ? { implicit: true as const } : {}),
   };
 }
 
@@ -66,16 +68,18 @@ export function evolveClaimDetails(doc: ClaimDetailsDoc | null, recorded: Record
       if (!doc) return null;
       next = { ...doc, progress: evolveProgress(doc.progress, event) ?? doc.progress, updatedAt: at, revision: recorded.revision };
       if ('contentHash' in event.data) next.contentHash = event.data.contentHash;
-      apply(next, event);
+      apply(next, event, recorded.revision);
     }
   }
   next.status = statusOf(next.progress);
   const before = new Map((doc?.awaiting ?? []).map((a) => [a.step, a.since]));
-  next.awaiting = awaitingSteps(next.progress).map((s) => ({ step: s.step, roles: [...s.roles], since: before.get(s.step) ?? at }));
+  next.awaiting = awaitingSteps(next.progress).map((s) => ({
+    step: s.step, roles: [...s.roles], since: before.get(s.step) ?? at, ...(isRequiredNow(s, next.progress) ? {} : { optional: true as const }),
+  }));
   return next;
 }
 
-function apply(doc: ClaimDetailsDoc, event: Recorded): void {
+function apply(doc: ClaimDetailsDoc, event: Recorded, revision: number): void {
   switch (event.type) {
     case 'ClaimStepApproved':
       doc.steps = [...doc.steps, entry(event.data, 'approve', event.data.comment, event.data.rule)];
@@ -110,12 +114,20 @@ function apply(doc: ClaimDetailsDoc, event: Recorded): void {
       if (d.breakdown) doc.breakdown = d.breakdown;
       return;
     }
-    case 'WaiverSigned':
-      doc.waiver = { documentRef: event.data.documentRef, signedAt: event.data.signedAt, signedBy: { actorId: event.data.actorId, role: event.data.role, at: event.data.at }, confirmed: null };
+    // R-GC-1 beside the chain: in steps[] like every other step. Events written before
+    // they carried seenRevision were decided on the revision just before them.
+    case 'WaiverSigned': {
+      const d = event.data;
+      doc.waiver = { documentRef: d.documentRef, signedAt: d.signedAt, signedBy: { actorId: d.actorId, role: d.role, at: d.at }, confirmed: null };
+      doc.steps = [...doc.steps, entry({ ...d, step: 'waiver_signing', seenRevision: d.seenRevision ?? revision - 1 }, 'done', null, d.rule)];
       return;
-    case 'WaiverConfirmed':
-      if (doc.waiver) doc.waiver = { ...doc.waiver, confirmed: { actorId: event.data.actorId, role: event.data.role, at: event.data.at, comment: event.data.comment } };
+    }
+    case 'WaiverConfirmed': {
+      const d = event.data;
+      if (doc.waiver) doc.waiver = { ...doc.waiver, confirmed: { actorId: d.actorId, role: d.role, at: d.at, comment: d.comment } };
+      doc.steps = [...doc.steps, entry({ ...d, step: 'waiver_confirmation', seenRevision: d.seenRevision ?? revision - 1 }, 'done', d.comment, d.rule)];
       return;
+    }
     case 'AdvancePaymentRecorded': {
       const d = event.data;
       doc.advancePayments = [...doc.advancePayments, { amount: d.amount, currency: d.currency, paidAt: d.paidAt, actorId: d.actorId, role: d.role, at: d.at, waiverConfirmedAt: d.waiverConfirmedAt }];
@@ -143,7 +155,7 @@ function apply(doc: ClaimDetailsDoc, event: Recorded): void {
       doc.steps = [...doc.steps, entry(event.data, 'done', null, 'R-GW-2')];
       return;
     case 'ClaimArchived':
-      doc.steps = [...doc.steps, entry(event.data, 'done', event.data.comment, null)];
+      doc.steps = [...doc.steps, entry(event.data, 'done', event.data.comment, flowStep(doc.type, 'archive')?.rule ?? null, event.data.implicit === true)];
       return;
     case 'MaterialsRequested': {
       const d = event.data;
@@ -158,7 +170,7 @@ function apply(doc: ClaimDetailsDoc, event: Recorded): void {
       return;
     }
     case 'ClaimResultNotified':
-      doc.steps = [...doc.steps, entry(event.data, 'done', event.data.comment, 'R-GW-2')];
+      doc.steps = [...doc.steps, entry(event.data, 'done', event.data.comment, 'R-GW-2', event.data.implicit === true)];
       return;
     case 'ClaimSettled': {
       const d = event.data;

@@ -20,6 +20,8 @@ export const CLAIM_DETAILS_TYPE_DEFS = /* GraphQL */ `
     "The stream revision the step was decided on."
     seenRevision: Int!
     rule: String
+    "true when recorded with another step, by its actor, in the same append (an archive at settlement; the result notification with the archive)"
+    implicit: Boolean
   }
 
   type ClaimBreakdownLine {
@@ -46,6 +48,8 @@ export const CLAIM_DETAILS_TYPE_DEFS = /* GraphQL */ `
     step: String!
     roles: [String!]!
     since: String!
+    "true for a step the chain does not wait for (it may be taken, or passed over)"
+    optional: Boolean
   }
 
   type ClaimSignature {

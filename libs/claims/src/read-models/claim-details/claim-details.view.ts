@@ -22,6 +22,8 @@ export class ClaimStepViewDoc {
   @ApiProperty({ description: 'the application round the step was taken on' }) claimRevision!: number;
   @ApiProperty({ example: 'sha256:…', description: 'SHA-256 of the canonical claim content the step saw' }) contentHash!: string;
   @ApiProperty({ description: 'the stream revision the step was decided on' }) seenRevision!: number;
+  @ApiPropertyOptional({ nullable: true }) rule!: string | null;
+  @ApiPropertyOptional({ description: 'true when recorded with another step, by its actor, in the same append (archive at settlement; result notification with the archive)' }) implicit?: boolean;
 }
 
 export class ClaimViewDoc {

@@ -5,7 +5,7 @@ import { FixedClock, type RecordedEvent } from '@aftercare/kernel';
 import { SqliteReadStore } from '@aftercare/read-store';
 import { ReadModels, physicalCollectionName, type ProjectionContext } from '@aftercare/projections';
 import type { Principal } from '@aftercare/platform';
-import { applyCompensation, approve, recorded, run, warrantyWithForm } from '../../testing/claim-history.fixture';
+import { applyCompensation, approve, approvedCompensation, recorded, run, step, warrantyWithForm } from '../../testing/claim-history.fixture';
 import { claimWorklistProjection } from './claim-worklist.projection';
 import { ClaimWorklistQuery } from './claim-worklist.query';
 import { CLAIM_WORKLIST } from './claim-worklist.document';
@@ -68,5 +68,18 @@ describe('the claim worklist on the embedded read store', () => {
       ]);
     }
     expect((await query.list(principal('service_director', { dealerId: 'D2' }), { limit: 50 })).items).toEqual([]);
+  });
+
+  it('lists only what the chain waits for: an approved goodwill compensation waits for product liability to settle, nothing optional (R-GC-3)', async () => {
+    await project(recorded(approvedCompensation(), { at: atHour }));
+    expect((await query.list(principal('product_liability', { region: 'east' }), { limit: 50 })).items.map((i) => [i.step, i.status])).toEqual([['settlement', 'approved']]);
+    expect((await query.list(principal('regional_service_manager', { region: 'east' }), { limit: 50 })).items).toEqual([]);
+    expect((await query.list(principal('service_director', { dealerId: 'D1' }), { limit: 50 })).items).toEqual([]);
+  });
+
+  it('puts the materials on the dealer’s list once regional staff asked for them (R-GC-3)', async () => {
+    await project(recorded(run([{ kind: 'RequestMaterials', ...step('regional_service_manager', { id: 'rsm-2' }), kinds: ['invoice'], note: null }], approvedCompensation()), { at: atHour }));
+    expect((await query.list(principal('service_director', { dealerId: 'D1' }), { limit: 50 })).items.map((i) => [i.step, i.status])).toEqual([['materials_submission', 'materials_requested']]);
+    expect((await query.list(principal('product_liability', { region: 'east' }), { limit: 50 })).items).toEqual([]);
   });
 });

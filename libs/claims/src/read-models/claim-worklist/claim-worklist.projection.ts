@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@aftercare/kernel';
 import { defineProjection, ProjectionContext } from '@aftercare/projections';
 import { CLAIM_EVENT_TYPES, ClaimEvent } from '../../domain/claim.events';
-import { awaitingSteps, evolveProgress, statusOf } from '../../domain/claim-progress';
+import { evolveProgress, requiredAwaitingSteps, statusOf } from '../../domain/claim-progress';
 import { CLAIM_WORKLIST, CLAIM_WORKLIST_CLAIMS, ClaimWorkItemDoc, ClaimWorklistClaimDoc } from './claim-worklist.document';
 
 async function apply(recorded: RecordedEvent, ctx: ProjectionContext): Promise<void> {
@@ -26,7 +26,8 @@ async function apply(recorded: RecordedEvent, ctx: ProjectionContext): Promise<v
     if (event.type === 'ClaimRevised') claim = { ...claim, amount: event.data.amount, currency: event.data.currency, claimRevision: event.data.claimRevision };
     if (event.type === 'ApprovalFormFilled') claim = { ...claim, amount: event.data.amount, currency: event.data.currency };
   }
-  const awaiting = awaitingSteps(claim.progress);
+  // Optional steps (claim.flows.ts) hold nothing back: they are on no one's list.
+  const awaiting = requiredAwaitingSteps(claim.progress);
   const at = recorded.metadata.recordedAt;
   claim.since = Object.fromEntries(awaiting.map((s) => [s.step, claim!.since[s.step] ?? at]));
   await claims.replaceOne({ _id: claimId }, claim, { upsert: true });
@@ -56,11 +57,13 @@ async function apply(recorded: RecordedEvent, ctx: ProjectionContext): Promise<v
  * `claim-worklist`: per role, the claim steps waiting for it, with when each started
  * waiting (so a query orders oldest first and states the age as of any instant).
  * Derived from the domain's ClaimProgress, the same order the deciders enforce
- * (R-GC-2, R-GW-2); scope fields (dealer, region) ride on every item.
+ * (R-GC-2, R-GW-2); only the steps the chain waits for (not the optional ones);
+ * scope fields (dealer, region) ride on every item. Version 2: optional steps left
+ * out; an approved goodwill compensation waits for its settlement.
  */
 export const claimWorklistProjection = defineProjection({
   name: 'claim-worklist',
-  version: 1,
+  version: 2,
   collections: {
     [CLAIM_WORKLIST]: [
       { fields: { role: 1, since: 1 } },
