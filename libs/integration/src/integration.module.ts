@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventCatalogueController } from './event-catalogue/event-catalogue.http';
 import { EventStreamController, HEARTBEAT_MS } from './event-stream/event-stream.http';
+import { WebhooksController } from './webhooks/webhooks.http';
 
-/** The integration context's one public module: the public event catalogue and the live event stream. */
+/** The integration context's one public module: the public event catalogue, the live event stream and webhook subscriptions. */
 @Module({
-  controllers: [EventCatalogueController, EventStreamController],
+  controllers: [EventCatalogueController, EventStreamController, WebhooksController],
   providers: [{ provide: HEARTBEAT_MS, useValue: 15_000 }],
 })
 export class IntegrationModule {}

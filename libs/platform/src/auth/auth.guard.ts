@@ -24,7 +24,8 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     const principal = (request.principal ??= this.tokens.authenticate(request.headers.authorization));
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const refusal = checkRole(principal.role, allowed, isWriteCall(context));
+    const endpoint = context.getType<string>() === 'http' ? `${request.method} ${request.routeOptions?.url ?? ''}` : undefined;
+    const refusal = checkRole(principal.role, allowed, isWriteCall(context), endpoint);
     if (refusal) throw refusal;
     return true;
   }
