@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -163,6 +164,37 @@ describe('SqliteEventStore', () => {
     );
   });
 
+  it('upgrades a database of the first layout in place, keeping every event readable and filterable', async () => {
+    await store.close();
+    const v1File = path.join(path.dirname(file), 'v1.sqlite');
+    writeFirstLayout(v1File, [
+      ['complaint-1', 'ComplaintFiled'],
+      ['callback-1', 'CallbackScheduled'],
+      ['complaint-1', 'ComplaintEscalated'],
+      ['complaint-2', 'ComplaintFiled'],
+    ]);
+
+    const upgraded = new SqliteEventStore({ file: v1File });
+    opened.push(upgraded);
+
+    expect((await upgraded.readStream('complaint-1')).map((e) => [e.revision, e.type, e.position])).toEqual([
+      [0, 'ComplaintFiled', 1],
+      [1, 'ComplaintEscalated', 3],
+    ]);
+    const filed = await collect(upgraded.readAll({ filter: { types: ['ComplaintFiled'] } }));
+    expect(filed.map((e) => e.position)).toEqual([1, 4]);
+    const next = await upgraded.append('complaint-1', [event('ComplaintClosed')], { expectedRevision: 1 });
+    expect(next).toEqual({ nextRevision: 2, position: 5 });
+    const complaints = await collect(upgraded.readAll({ filter: { categories: ['complaint'] } }));
+    expect(complaints.map((e) => e.type)).toEqual(['ComplaintFiled', 'ComplaintEscalated', 'ComplaintFiled', 'ComplaintClosed']);
+    await upgraded.close();
+    const reopened = new SqliteEventStore({ file: v1File });
+    opened.push(reopened);
+    expect(await reopened.readStream('complaint-1', { direction: 'backwards', limit: 1 })).toEqual([
+      expect.objectContaining({ type: 'ComplaintClosed', position: 5 }),
+    ]);
+  });
+
   it('commits appends accepted before close', async () => {
     const pending = store.append('late-1', [event('A')], { expectedRevision: 'no_stream' });
     await store.close();
@@ -188,6 +220,27 @@ describe('SqliteEventStore', () => {
     await consumed;
 
     expect(events.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('lets a filtered subscription on another instance see kinds of event that instance has never stored', async () => {
+    const other = open();
+    const events: RecordedEvent[] = [];
+    const subscription = other.subscribe({ filter: { categories: ['fresh'] } });
+    const consumed = (async () => {
+      for await (const e of subscription) {
+        events.push(e);
+        if (events.length === 2) break;
+      }
+    })();
+
+    await store.append('fresh-1', [event('Sprouted')], { expectedRevision: 'no_stream' });
+    await store.append('fresh-1', [event('Grown')], { expectedRevision: 0 });
+    await consumed;
+
+    expect(events.map((e) => e.type)).toEqual(['Sprouted', 'Grown']);
+    await other.append('fresh-2', [event('Grown')], { expectedRevision: 'no_stream' });
+    const grown = await collect(store.readAll({ filter: { types: ['Grown'], categories: ['fresh'] } }));
+    expect(grown.map((e) => e.streamId)).toEqual(['fresh-1', 'fresh-2']);
   });
 
   it('ends its subscriptions when the store closes', async () => {
@@ -256,6 +309,41 @@ describe('SqliteEventStore', () => {
     expect(back.map((e) => e.data.i)).toEqual(Array.from({ length: 1500 }, (_, i) => 2999 - i));
   });
 });
+
+/** Writes events the way the first layout (user_version 1) stored them. */
+function writeFirstLayout(file: string, plan: [string, string][]): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(`
+    CREATE TABLE events (
+      position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, previous INTEGER,
+      event_id TEXT NOT NULL, type TEXT NOT NULL, category TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+      UNIQUE (event_id, stream_id)
+    );
+    CREATE INDEX events_by_type ON events (type, position);
+    CREATE INDEX events_by_category ON events (category, position);
+    CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, last_position INTEGER NOT NULL) WITHOUT ROWID;
+    PRAGMA user_version = 1;
+  `);
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, previous, event_id, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const upsert = db.prepare(
+    'INSERT INTO streams VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_position = excluded.last_position',
+  );
+  const streams = new Map<string, [number, number]>();
+  for (const [stream, type] of plan) {
+    const [revision, previous] = streams.get(stream) ?? [-1, null as unknown as number];
+    const e = event(type);
+    const position = Number(
+      insert.run(stream, revision + 1, previous, e.metadata.eventId, type, stream.split('-')[0], JSON.stringify(e.data), JSON.stringify(e.metadata))
+        .lastInsertRowid,
+    );
+    upsert.run(stream, revision + 1, position);
+    streams.set(stream, [revision + 1, position]);
+  }
+  db.close();
+}
 
 function event(type: string, data: Record<string, unknown> = {}): NewEvent {
   return {

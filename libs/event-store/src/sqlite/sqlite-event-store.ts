@@ -7,6 +7,7 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-stor
 import type {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   EventSubscription,
   ExpectedRevision,
@@ -14,7 +15,7 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from '../event-store.port';
-import { SqliteLogCursor, type EventRow } from './sqlite-log-cursor';
+import { SqliteLogCursor, type EventRow, type LogCursorHost } from './sqlite-log-cursor';
 import { SqliteEventSubscription, type SubscriptionHost } from './sqlite-event-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -34,7 +35,54 @@ export interface SqliteEventStoreStats {
   appends: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+const SCHEMA = `
+  CREATE TABLE kinds (
+    kind INTEGER PRIMARY KEY,
+    category TEXT NOT NULL,
+    type TEXT NOT NULL,
+    UNIQUE (category, type)
+  );
+  CREATE TABLE events (
+    position INTEGER PRIMARY KEY,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    -- Position of the stream's previous event; NULL for its first.
+    previous INTEGER,
+    kind INTEGER NOT NULL REFERENCES kinds (kind),
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    -- event_id first: ids are mostly UUID v7, so new entries land on the index's
+    -- last pages instead of on one page per stream.
+    UNIQUE (event_id, stream_id)
+  );
+  CREATE INDEX events_by_kind ON events (kind, position);
+  CREATE TABLE streams (
+    stream_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    last_position INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/** v1 indexed type and category separately; v2 numbers each (category, type) pair once. */
+const KINDS_FROM_TYPE_AND_CATEGORY = `
+  CREATE TABLE kinds (
+    kind INTEGER PRIMARY KEY,
+    category TEXT NOT NULL,
+    type TEXT NOT NULL,
+    UNIQUE (category, type)
+  );
+  INSERT INTO kinds (category, type) SELECT category, type FROM events GROUP BY category, type ORDER BY min(position);
+  ALTER TABLE events ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+  UPDATE events SET kind = (SELECT k.kind FROM kinds k WHERE k.category = events.category AND k.type = events.type);
+  DROP INDEX events_by_type;
+  DROP INDEX events_by_category;
+  ALTER TABLE events DROP COLUMN category;
+  CREATE INDEX events_by_kind ON events (kind, position);
+`;
 const READ_PAGE_SIZE = 1000;
 const DEFAULT_BATCH_SIZE = 1000;
 /** SQLite reads `LIMIT -1` as no limit. */
@@ -44,8 +92,8 @@ interface PendingAppend {
   stream: string;
   category: string;
   expected: ExpectedRevision;
-  /** [eventId, type, data JSON, metadata JSON] per event, serialised once at enqueue. */
-  rows: [string, string, string, string][];
+  /** [eventId, type, data JSON, metadata JSON, kind] per event, serialised once at enqueue; kind is set in the transaction. */
+  rows: [string, string, string, string, number][];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -65,12 +113,15 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown 
  * previous one in its stream, not a (stream_id, revision) index: such an index
  * dirties one page per stream per commit, while the `streams` rows of streams
  * created around the same time share pages. readStream walks the back-links.
+ * For the same reason filters use one index, on the event's kind (its stream
+ * category and type, numbered in `kinds`), rather than one on type and one on
+ * category.
  *
  * An append of no events writes nothing: it checks the expected revision and
  * returns the stream's current revision (-1 when missing) with the position of
  * its last event (0 when missing).
  */
-export class SqliteEventStore implements EventStore, SubscriptionHost {
+export class SqliteEventStore implements EventStore {
   private readonly db: Connection;
   private readonly upcasters: UpcasterRegistry | undefined;
   private readonly pollIntervalMs: number;
@@ -82,15 +133,34 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
   private pollTimer: NodeJS.Timeout | undefined;
   private dataVersion = 0;
   private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0 };
+  /** `category NUL type` → kind, for writing. */
+  private readonly kindIds = new Map<string, number>();
+  /** Kinds added by the group being committed: forgotten again if it rolls back. */
+  private kindsAddedInGroup: string[] = [];
+  /** Every stored kind, for resolving filters; reloaded when kinds were added. */
+  private kindList: { kind: number; category: string; type: string }[] = [];
 
   private readonly selectStream: Statement<[string], [number, number]>;
-  private readonly insertEvent: Statement<[string, number, number | null, string, string, string, string, string]>;
+  private readonly insertEvent: Statement<[string, number, number | null, number, string, string, string, string]>;
+  private readonly insertKind: Statement<[string, string]>;
+  private readonly selectKind: Statement<[string, string], number>;
+  private readonly selectKindsAfter: Statement<[number], { kind: number; category: string; type: string }>;
+  private readonly selectLastKind: Statement<[], number | null>;
   private readonly upsertStream: Statement<[string, number, number]>;
   private readonly selectByEventId: Statement<[string, string], { revision: number; position: number }>;
   private readonly selectHead: Statement<[], number | null>;
   private readonly selectDataVersion: Statement<[], number>;
   private readonly commitGroup: (group: PendingAppend[], outcomes: Outcome[]) => void;
   private readonly appendInSavepoint: (pending: PendingAppend) => AppendResult;
+  /** What cursors and subscriptions may use, without widening the store's public surface. */
+  private readonly host: LogCursorHost & SubscriptionHost = {
+    prepare: (sql) => this.prepare(sql),
+    kindsMatching: (filter) => this.kindsMatching(filter),
+    lastKind: () => this.lastKind(),
+    headPositionNow: () => this.headPositionNow(),
+    toRecorded: (row) => this.toRecorded(row),
+    release: (subscription) => this.release(subscription),
+  };
 
   constructor(options: SqliteEventStoreOptions) {
     fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
@@ -107,8 +177,12 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
       .prepare<[string], [number, number]>('SELECT revision, last_position FROM streams WHERE stream_id = ?')
       .raw(true);
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (stream_id, revision, previous, event_id, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (stream_id, revision, previous, kind, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.insertKind = this.db.prepare('INSERT INTO kinds (category, type) VALUES (?, ?) ON CONFLICT (category, type) DO NOTHING');
+    this.selectKind = this.db.prepare<[string, string], number>('SELECT kind FROM kinds WHERE category = ? AND type = ?').pluck();
+    this.selectKindsAfter = this.db.prepare('SELECT kind, category, type FROM kinds WHERE kind > ? ORDER BY kind');
+    this.selectLastKind = this.db.prepare<[], number | null>('SELECT max(kind) FROM kinds').pluck();
     this.upsertStream = this.db.prepare(
       'INSERT INTO streams (stream_id, revision, last_position) VALUES (?, ?, ?) ' +
         'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_position = excluded.last_position',
@@ -122,6 +196,11 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     // revision) or by its INSERT, which SQLite undoes as a statement.
     this.appendInSavepoint = this.db.transaction((pending: PendingAppend) => this.write(pending));
     const group = this.db.transaction((pending: PendingAppend[], outcomes: Outcome[]) => {
+      // Kinds are added outside the appends' savepoints, so a rejected append cannot
+      // take back a kind that a later append of the group relies on.
+      for (const one of pending) {
+        for (const row of one.rows) row[4] = this.kindOf(one.category, row[1]);
+      }
       for (let i = 0; i < pending.length; i++) {
         const one = pending[i];
         try {
@@ -202,8 +281,8 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     const from = options.from ?? 0;
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     if (!(batchSize >= 1)) throw new RangeError('batchSize must be at least 1');
-    const cursor = new SqliteLogCursor((sql) => this.prepare(sql), options.filter, 'forwards', from - 1, this.headPositionNow());
-    const subscription = new SqliteEventSubscription(this, cursor, batchSize);
+    const cursor = new SqliteLogCursor(this.host, options.filter, 'forwards', from - 1, this.headPositionNow());
+    const subscription = new SqliteEventSubscription(this.host, cursor, batchSize);
     this.subscriptions.add(subscription);
     this.startPolling();
     return subscription;
@@ -224,11 +303,11 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     this.db.close();
   }
 
-  headPositionNow(): number {
+  private headPositionNow(): number {
     return this.selectHead.get() ?? 0;
   }
 
-  toRecorded(row: EventRow): RecordedEvent {
+  private toRecorded(row: EventRow): RecordedEvent {
     const event: RecordedEvent = {
       type: row[3],
       data: JSON.parse(row[4]),
@@ -240,7 +319,7 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     return this.upcasters ? this.upcasters.upcast(event) : event;
   }
 
-  release(subscription: SqliteEventSubscription): void {
+  private release(subscription: SqliteEventSubscription): void {
     this.subscriptions.delete(subscription);
     if (this.subscriptions.size === 0) this.stopPolling();
   }
@@ -255,9 +334,12 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
       this.commitGroup(group, outcomes);
     } catch (error) {
       // The commit itself failed (disk full, lock timeout): nothing of the group is stored.
+      for (const key of this.kindsAddedInGroup) this.kindIds.delete(key);
+      this.kindsAddedInGroup = [];
       for (const pending of group) pending.reject(error);
       return;
     }
+    if (this.kindsAddedInGroup.length > 0) this.kindsAddedInGroup = [];
     let wrote = false;
     for (let i = 0; i < group.length; i++) {
       const outcome = outcomes[i];
@@ -279,13 +361,13 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     if (!(expected === 'any' || expected === 'no_stream' || (Number.isInteger(expected) && (expected as number) >= 0))) {
       throw new TypeError(`invalid expectedRevision ${String(expected)}`);
     }
-    const rows = new Array<[string, string, string, string]>(events.length);
+    const rows = new Array<[string, string, string, string, number]>(events.length);
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       const eventId = event.metadata?.eventId;
       if (typeof eventId !== 'string' || eventId.length === 0) throw new TypeError(`event ${i} has no metadata.eventId`);
       if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`event ${i} has no type`);
-      rows[i] = [eventId, event.type, JSON.stringify(event.data ?? {}), JSON.stringify(event.metadata)];
+      rows[i] = [eventId, event.type, JSON.stringify(event.data ?? {}), JSON.stringify(event.metadata), 0];
     }
     if (rows.length > 1) {
       const ids = new Set<string>();
@@ -311,12 +393,42 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
     for (const row of rows) {
       revision++;
       previous = Number(
-        this.insertEvent.run(stream, revision, previous, row[0], row[1], pending.category, row[2], row[3]).lastInsertRowid,
+        this.insertEvent.run(stream, revision, previous, row[4], row[0], row[1], row[2], row[3]).lastInsertRowid,
       );
     }
     this.upsertStream.run(stream, revision, previous!);
     this.counters.appends++;
     return { nextRevision: revision, position: previous! };
+  }
+
+  /** Runs inside the group transaction, which holds the write lock: no other process adds kinds meanwhile. */
+  private kindOf(category: string, type: string): number {
+    const key = `${category}\u0000${type}`;
+    let kind = this.kindIds.get(key);
+    if (kind === undefined) {
+      this.insertKind.run(category, type);
+      kind = this.selectKind.get(category, type)!;
+      this.kindIds.set(key, kind);
+      this.kindsAddedInGroup.push(key);
+    }
+    return kind;
+  }
+
+  private kindsMatching(filter: EventFilter): { kinds: number[]; upTo: number } {
+    const upTo = this.lastKind();
+    const known = this.kindList.length === 0 ? 0 : this.kindList[this.kindList.length - 1].kind;
+    if (upTo > known) this.kindList.push(...this.selectKindsAfter.all(known));
+    const types = filter.types ? new Set(filter.types) : undefined;
+    const categories = filter.categories ? new Set(filter.categories) : undefined;
+    const kinds: number[] = [];
+    for (const { kind, category, type } of this.kindList) {
+      if ((!types || types.has(type)) && (!categories || categories.has(category))) kinds.push(kind);
+    }
+    return { kinds, upTo: Math.max(upTo, known) };
+  }
+
+  private lastKind(): number {
+    return this.selectLastKind.get() ?? 0;
   }
 
   /**
@@ -377,13 +489,12 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
   private openCursor(options: ReadAllOptions): SqliteLogCursor {
     this.assertOpen();
     const head = this.headPositionNow();
-    const prepare = (sql: string) => this.prepare(sql);
     if (options.direction === 'backwards') {
       const from = Math.min(options.from ?? head, head);
-      return new SqliteLogCursor(prepare, options.filter, 'backwards', from + 1, 1);
+      return new SqliteLogCursor(this.host, options.filter, 'backwards', from + 1, 1);
     }
     const to = Math.min(options.to ?? head, head);
-    return new SqliteLogCursor(prepare, options.filter, 'forwards', (options.from ?? 0) - 1, to);
+    return new SqliteLogCursor(this.host, options.filter, 'forwards', (options.from ?? 0) - 1, to);
   }
 
   private prepare(sql: string): Statement<unknown[], EventRow> {
@@ -417,38 +528,20 @@ export class SqliteEventStore implements EventStore, SubscriptionHost {
   }
 
   private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`events database schema v${version} is newer than this build understands (v${SCHEMA_VERSION})`);
-    }
-    if (version === SCHEMA_VERSION) return;
-    this.db.exec(`
-      BEGIN IMMEDIATE;
-      CREATE TABLE IF NOT EXISTS events (
-        position INTEGER PRIMARY KEY,
-        stream_id TEXT NOT NULL,
-        revision INTEGER NOT NULL,
-        -- Position of the stream's previous event; NULL for its first.
-        previous INTEGER,
-        event_id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        category TEXT NOT NULL,
-        data TEXT NOT NULL,
-        metadata TEXT NOT NULL,
-        -- event_id first: ids are mostly UUID v7, so new entries land on the index's
-        -- last pages instead of on one page per stream.
-        UNIQUE (event_id, stream_id)
-      );
-      CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
-      CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
-      CREATE TABLE IF NOT EXISTS streams (
-        stream_id TEXT PRIMARY KEY,
-        revision INTEGER NOT NULL,
-        last_position INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      PRAGMA user_version = ${SCHEMA_VERSION};
-      COMMIT;
-    `);
+    const readVersion = () => this.db.pragma('user_version', { simple: true }) as number;
+    if (readVersion() === SCHEMA_VERSION) return;
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    this.db
+      .transaction(() => {
+        const version = readVersion();
+        if (version > SCHEMA_VERSION) {
+          throw new Error(`events database schema v${version} is newer than this build understands (v${SCHEMA_VERSION})`);
+        }
+        if (version === 0) this.db.exec(SCHEMA);
+        if (version === 1) this.db.exec(KINDS_FROM_TYPE_AND_CATEGORY);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })
+      .immediate();
   }
 }
 

@@ -6,10 +6,17 @@ export type EventRow = [number, string, number, string, string, string];
 
 const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
 
-type PrepareFn = (sql: string) => Statement<unknown[], EventRow>;
+/** What a cursor needs from its store. */
+export interface LogCursorHost {
+  prepare(sql: string): Statement<unknown[], EventRow>;
+  /** Ids of the (category, type) kinds passing the filter, and the highest kind id considered. */
+  kindsMatching(filter: EventFilter): { kinds: number[]; upTo: number };
+  /** Highest kind id stored; kinds are only ever added. */
+  lastKind(): number;
+}
 
 interface Source {
-  key: string | undefined;
+  kind: number | undefined;
   rows: EventRow[];
   index: number;
   /** Exclusive: the next query starts after this position. */
@@ -19,60 +26,52 @@ interface Source {
 
 /**
  * Walks the log in position order between an exclusive start and an inclusive
- * bound. A filter on several types (or categories) is served by one index range
- * per value, merged here: `type IN (…) ORDER BY position` would make SQLite read
- * and sort every later match for each page, turning a catch-up quadratic.
+ * bound. A filter is resolved to the (category, type) kinds it passes, and each
+ * kind is read as one range of the (kind, position) index, merged here:
+ * `kind IN (…) ORDER BY position` would make SQLite read and sort every later
+ * match for each page, turning a catch-up quadratic.
  *
  * The bound is always a head position read before querying, so every source sees
  * the same committed prefix of the log and the merge can never emit an event
  * ahead of one that a slower source has not fetched yet.
  */
 export class SqliteLogCursor {
-  private readonly sources: Source[];
+  private readonly sources: Source[] = [];
   private readonly statement: Statement<unknown[], EventRow>;
-  private readonly residual: string[];
   private readonly forwards: boolean;
+  private kindsUpTo = 0;
 
   constructor(
-    prepare: PrepareFn,
-    filter: EventFilter | undefined,
+    private readonly host: LogCursorHost,
+    private readonly filter: EventFilter | undefined,
     direction: 'forwards' | 'backwards',
     /** Exclusive start: forwards the first position returned is > start, backwards < start. */
     start: number,
-    /** Inclusive: forwards the last position returned, backwards the lowest. */
+    /** Inclusive: forwards the last position returned, backwards the lowest. Read before constructing. */
     private bound: number,
   ) {
     this.forwards = direction === 'forwards';
-    const types = filter?.types ? [...new Set(filter.types)] : undefined;
-    const categories = filter?.categories ? [...new Set(filter.categories)] : undefined;
-    let driver: 'type' | 'category' | undefined;
-    let keys: (string | undefined)[] = [undefined];
-    let residualColumn: string | undefined;
-    this.residual = [];
-    if (types) {
-      driver = 'type';
-      keys = types;
-      if (categories) {
-        residualColumn = 'category';
-        this.residual = categories;
-      }
-    } else if (categories) {
-      driver = 'category';
-      keys = categories;
+    const filtered = filter !== undefined && (filter.types !== undefined || filter.categories !== undefined);
+    this.statement = host.prepare(buildSql(filtered, this.forwards));
+    if (!filtered) {
+      this.sources.push({ kind: undefined, rows: [], index: 0, after: start, exhausted: false });
+    } else {
+      this.addKinds(start);
     }
-    // An empty list is a filter nothing passes, not an absent filter.
-    if (residualColumn && this.residual.length === 0) keys = [];
-    this.sources = keys.map((key) => ({ key, rows: [], index: 0, after: start, exhausted: false }));
-    this.statement = prepare(buildSql(driver, residualColumn, this.residual.length, this.forwards));
   }
 
   get upTo(): number {
     return this.bound;
   }
 
-  /** Forwards only: lets the cursor continue up to a newer head. */
+  /**
+   * Forwards only: lets the cursor continue up to a newer head. Kinds first seen
+   * since the last look can only hold events after the old bound, so their
+   * sources start there.
+   */
   extend(bound: number): void {
     if (bound <= this.bound) return;
+    if (this.filter && this.kindsUpTo < this.host.lastKind()) this.addKinds(this.bound);
     this.bound = bound;
     for (const source of this.sources) source.exhausted = false;
   }
@@ -111,29 +110,31 @@ export class SqliteLogCursor {
     return page;
   }
 
+  private addKinds(after: number): void {
+    const { kinds, upTo } = this.host.kindsMatching(this.filter!);
+    const known = new Set(this.sources.map((source) => source.kind));
+    for (const kind of kinds) {
+      if (!known.has(kind)) this.sources.push({ kind, rows: [], index: 0, after, exhausted: false });
+    }
+    this.kindsUpTo = upTo;
+  }
+
   private fetch(source: Source, max: number): EventRow[] {
     const rows =
-      source.key === undefined
-        ? this.statement.all(source.after, this.bound, ...this.residual, max)
-        : this.statement.all(source.key, source.after, this.bound, ...this.residual, max);
+      source.kind === undefined
+        ? this.statement.all(source.after, this.bound, max)
+        : this.statement.all(source.kind, source.after, this.bound, max);
     if (rows.length < max) source.exhausted = true;
     if (rows.length > 0) source.after = rows[rows.length - 1][0];
     return rows;
   }
 }
 
-function buildSql(
-  driver: 'type' | 'category' | undefined,
-  residualColumn: string | undefined,
-  residualCount: number,
-  forwards: boolean,
-): string {
-  // INDEXED BY pins the (driver, position) index: it serves both the equality and
-  // the position range in order, and the planner cannot pick a residual index instead.
-  const from = driver ? `events INDEXED BY events_by_${driver}` : 'events';
-  const conditions: string[] = [];
-  if (driver) conditions.push(`${driver} = ?`);
-  conditions.push(forwards ? 'position > ? AND position <= ?' : 'position < ? AND position >= ?');
-  if (residualColumn) conditions.push(`${residualColumn} IN (${new Array(residualCount).fill('?').join(', ')})`);
-  return `SELECT ${EVENT_COLUMNS} FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY position ${forwards ? 'ASC' : 'DESC'} LIMIT ?`;
+function buildSql(byKind: boolean, forwards: boolean): string {
+  const range = forwards ? 'position > ? AND position <= ?' : 'position < ? AND position >= ?';
+  const order = `ORDER BY position ${forwards ? 'ASC' : 'DESC'} LIMIT ?`;
+  // INDEXED BY pins the (kind, position) index, which serves both the equality and the range in order.
+  return byKind
+    ? `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_by_kind WHERE kind = ? AND ${range} ${order}`
+    : `SELECT ${EVENT_COLUMNS} FROM events WHERE ${range} ${order}`;
 }

@@ -380,6 +380,18 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         ]);
       });
 
+      it('delivers events of types and categories first stored after it started', async () => {
+        const byType = drain(store.subscribe({ filter: { types: [type('NeverSeenBefore')] } }), 2);
+        const byCategory = drain(store.subscribe({ filter: { categories: [category('brandnew')] } }), 2);
+        await delay(50);
+        await store.append(stream('brandnew'), [newEvent(type('First'))], { expectedRevision: 'no_stream' });
+        await store.append(stream('other'), [newEvent(type('NeverSeenBefore'))], { expectedRevision: 'no_stream' });
+        await store.append(stream('brandnew'), [newEvent(type('NeverSeenBefore'))], { expectedRevision: 0 });
+
+        expect((await byType).map((e) => e.streamId)).toEqual([stream('other'), stream('brandnew')]);
+        expect((await byCategory).map((e) => e.type)).toEqual([type('First'), type('NeverSeenBefore')]);
+      });
+
       it('yields batches no larger than batchSize that together hold every event in order', async () => {
         const s = stream('batch');
         await store.append(
