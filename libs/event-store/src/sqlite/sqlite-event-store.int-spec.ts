@@ -164,6 +164,22 @@ describe('SqliteEventStore', () => {
     );
   });
 
+  it('refuses, in the file itself, a second event at a revision a stream already has', async () => {
+    await store.append('complaint-77', [event('Filed')], { expectedRevision: 'no_stream' });
+    await store.close();
+    const raw = new Database(file);
+    try {
+      const row = raw.prepare(`SELECT * FROM events WHERE stream_id = 'complaint-77'`).get() as Record<string, unknown>;
+      const copy: Record<string, unknown> = { ...row, position: null, event_id: uuidv7() };
+      const columns = Object.keys(copy);
+      expect(() =>
+        raw.prepare(`INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => copy[c])),
+      ).toThrow(/UNIQUE constraint failed: events.stream_id, events.revision/);
+    } finally {
+      raw.close();
+    }
+  });
+
   it('upgrades a database of the first layout in place, keeping every event readable and filterable', async () => {
     await store.close();
     const v1File = path.join(path.dirname(file), 'v1.sqlite');

@@ -35,7 +35,7 @@ export interface SqliteEventStoreStats {
   appends: number;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
   CREATE TABLE kinds (
@@ -60,6 +60,7 @@ const SCHEMA = `
     UNIQUE (event_id, stream_id)
   );
   CREATE INDEX events_by_kind ON events (kind, position);
+  CREATE UNIQUE INDEX events_by_stream ON events (stream_id, revision);
   CREATE TABLE streams (
     stream_id TEXT PRIMARY KEY,
     revision INTEGER NOT NULL,
@@ -68,6 +69,14 @@ const SCHEMA = `
 `;
 
 /** v1 indexed type and category separately; v2 numbers each (category, type) pair once. */
+/**
+ * v3: the (stream, revision) uniqueness is a constraint of the file itself, not
+ * only of this code, and a stream read is one index range instead of a walk of
+ * back-links; every command reads its stream, so reads win over the extra page
+ * a commit dirties.
+ */
+const STREAM_REVISION_INDEX = `CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_id, revision);`;
+
 const KINDS_FROM_TYPE_AND_CATEGORY = `
   CREATE TABLE kinds (
     kind INTEGER PRIMARY KEY,
@@ -108,14 +117,12 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown 
  * written in one transaction (one fsync), each append checked against the stream
  * as the earlier appends of the group left it, so one stale append fails alone.
  *
- * What a commit costs is mostly how many pages it dirties, so a stream is a row in
- * `streams` (revision, last position) plus a back-link from each event to the
- * previous one in its stream, not a (stream_id, revision) index: such an index
- * dirties one page per stream per commit, while the `streams` rows of streams
- * created around the same time share pages. readStream walks the back-links.
- * For the same reason filters use one index, on the event's kind (its stream
- * category and type, numbered in `kinds`), rather than one on type and one on
- * category.
+ * A stream is a row in `streams` (revision, last position: the O(1) expected-
+ * revision check) and its events are unique by (stream_id, revision), the index
+ * readStream ranges over. Each event also keeps a back-link to the previous one of
+ * its stream. What a commit costs is mostly how many pages it dirties, so filters
+ * use one index, on the event's kind (its stream category and type, numbered in
+ * `kinds`), rather than one on type and one on category.
  *
  * An append of no events writes nothing: it checks the expected revision and
  * returns the stream's current revision (-1 when missing) with the position of
@@ -255,20 +262,13 @@ export class SqliteEventStore implements EventStore {
       lowest = options.from ?? 0;
       highest = Number.MAX_SAFE_INTEGER;
     }
-    // Follows the back-links from the stream's last event down to the lowest
-    // revision wanted, then keeps the wanted range in the wanted order.
+    // One range of the (stream_id, revision) index, in the wanted order.
     const statement = this.prepare(
-      `WITH RECURSIVE chain (position, previous, revision) AS (
-         SELECT e.position, e.previous, e.revision FROM streams s JOIN events e ON e.position = s.last_position WHERE s.stream_id = ?
-         UNION ALL
-         SELECT e.position, e.previous, e.revision FROM chain c JOIN events e ON e.position = c.previous WHERE c.revision > ?
-       )
-       SELECT e.position, e.stream_id, e.revision, e.type, e.data, e.metadata
-       FROM chain c JOIN events e ON e.position = c.position
-       WHERE c.revision BETWEEN ? AND ?
-       ORDER BY c.revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+      `SELECT position, stream_id, revision, type, data, metadata FROM events
+       WHERE stream_id = ? AND revision BETWEEN ? AND ?
+       ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
     );
-    const rows = statement.all(stream, lowest, lowest, highest, limit);
+    const rows = statement.all(stream, lowest, highest, limit);
     return rows.map((row) => this.toRecorded(row));
   }
 
@@ -539,6 +539,7 @@ export class SqliteEventStore implements EventStore {
         }
         if (version === 0) this.db.exec(SCHEMA);
         if (version === 1) this.db.exec(KINDS_FROM_TYPE_AND_CATEGORY);
+        if (version >= 1 && version < 3) this.db.exec(STREAM_REVISION_INDEX);
         this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
       })
       .immediate();
