@@ -23,7 +23,12 @@ export interface ProjectionRunnerOptions {
   projections: ProjectionDefinition[];
   clock?: Clock;
   logger?: RunnerLogger;
-  /** Most events applied in one transaction. Default 500. */
+  /**
+   * Most events applied in one transaction (and read in one page). Default 1000:
+   * a catch-up commits half as often as with 500, and what a commit costs grows
+   * with the pages it writes, which batches share (index pages, counters); much
+   * larger batches keep so many events alive that garbage collection eats the gain.
+   */
   batchSize?: number;
   /** Attempts at a failing event before it is parked. Default 3. */
   maxAttempts?: number;
@@ -109,7 +114,7 @@ export class ProjectionRunner {
       lock: new AsyncLock(),
       clock: options.clock ?? systemClock,
       logger: options.logger ?? consoleRunnerLogger,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.batchSize ?? 1000,
       maxAttempts: Math.max(1, options.maxAttempts ?? 3),
       retryDelayMs: options.retryDelayMs ?? 20,
       upcasters: options.upcasters,

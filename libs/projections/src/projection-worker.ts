@@ -117,7 +117,9 @@ export class ProjectionWorker extends SubscriptionWorker {
       await this.exclusive(async () => {
         for (let i = 0; i < run.length; i++) {
           try {
-            await this.apply(run[i]);
+            // A handler returning nothing costs no promise hop; most return one.
+            const pending = this.apply(run[i]);
+            if (pending !== undefined) await pending;
           } catch (err) {
             // An outage is not the event's fault: fail the batch, resubscribe later.
             if (isTransientStoreError(err)) throw err;

@@ -51,6 +51,77 @@ export function applyUpdate(doc: Record<string, unknown>, update: Update, isInse
   if (id !== undefined && doc._id !== id) throw new Error(`the update would change the immutable field "_id" of ${JSON.stringify(id)}`);
 }
 
+/**
+ * Applies, in place, an update of an existing document made only of `$set`,
+ * `$inc` and `$unset` on top-level fields with JSON scalar values (strings,
+ * finite numbers, booleans, null; `$setOnInsert` is skipped): the counters and
+ * fields projections write on every event. Returns whether the document changed.
+ * Returns undefined, leaving the document untouched, for any other update or one
+ * that would fail: the caller then applies it with applyUpdate to a copy, which
+ * reports MongoDB's errors. A document only ever updated this way holds no value
+ * of the caller's (no object is shared) and nothing JSON would write differently,
+ * so a store may keep it parsed across updates. `update` has passed checkUpdate.
+ */
+export function applyScalarUpdate(doc: Record<string, unknown>, update: Update): boolean | undefined {
+  const ops = update as Record<string, Record<string, unknown>>;
+  // First every field and its new value (undefined: unset), so nothing is changed
+  // unless all of the update can be applied this way.
+  const paths: string[] = [];
+  const values: unknown[] = [];
+  for (const op of Object.keys(ops)) {
+    if (op === '$setOnInsert') continue;
+    const kind = op === '$set' ? SET : op === '$inc' ? INC : op === '$unset' ? UNSET : -1;
+    if (kind < 0) return undefined;
+    const fields = ops[op];
+    for (const path of Object.keys(fields)) {
+      if (!isPlainField(path)) return undefined;
+      let value: unknown;
+      if (kind === SET) {
+        value = normalise(fields[path]);
+        if (!isScalar(value)) return undefined;
+      } else if (kind === INC) {
+        const operand = fields[path];
+        if (typeof operand !== 'number' || !Number.isFinite(operand)) return undefined;
+        const current = doc[path];
+        if (current === undefined) value = operand;
+        else if (typeof current === 'number' && Number.isFinite(current + operand)) value = current + operand;
+        else return undefined;
+      }
+      paths.push(path);
+      values.push(value);
+    }
+  }
+  let changed = false;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
+    const value = values[i];
+    const has = Object.prototype.hasOwnProperty.call(doc, path);
+    if (value === undefined) {
+      if (!has) continue;
+      delete doc[path];
+    } else {
+      if (has && doc[path] === value) continue;
+      doc[path] = value;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+const SET = 0;
+const INC = 1;
+const UNSET = 2;
+
+/** A top-level field other than `_id` that splitPath would accept. */
+function isPlainField(path: string): boolean {
+  return path !== '_id' && path !== '__proto__' && path !== '' && path.charCodeAt(0) !== 36 /* $ */ && !path.includes('.') && !path.includes('"') && !path.includes('\u0000');
+}
+
+function isScalar(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'boolean' || (type === 'number' && Number.isFinite(value));
+}
+
 /** MongoDB refuses a malformed update before looking for documents; so do the adapters that apply updates themselves. */
 export function checkUpdate(update: Update): void {
   if (!isPlainObject(update)) throw new Error('an update must be a document of update operators');
@@ -61,15 +132,22 @@ export function checkUpdate(update: Update): void {
     if (!OPERATORS.has(op)) throw new Error(`unsupported update operator ${op}`);
     const fields = (update as Record<string, unknown>)[op];
     if (!isPlainObject(fields)) throw new Error(`${op} needs a document of fields`);
-    paths.push(...Object.keys(fields));
+    for (const path of Object.keys(fields)) paths.push(path);
   }
   // MongoDB refuses an update touching one path twice, or a path and its parent.
+  // (Every projection event checks an update: compared without building strings.)
   for (let i = 0; i < paths.length; i++) {
     for (let j = i + 1; j < paths.length; j++) {
-      const [a, b] = [paths[i], paths[j]];
-      if (a === b || b.startsWith(`${a}.`) || a.startsWith(`${b}.`)) throw new Error(`updating the path "${b}" would create a conflict at "${a}"`);
+      const a = paths[i];
+      const b = paths[j];
+      if (a === b || isPrefixPath(a, b) || isPrefixPath(b, a)) throw new Error(`updating the path "${b}" would create a conflict at "${a}"`);
     }
   }
+}
+
+/** Whether `path` lies inside `parent` (`a.b` inside `a`). */
+function isPrefixPath(parent: string, path: string): boolean {
+  return path.length > parent.length && path.charCodeAt(parent.length) === 46 /* . */ && path.startsWith(parent);
 }
 
 function push(doc: Record<string, unknown>, segments: readonly string[], path: string, operand: unknown): void {

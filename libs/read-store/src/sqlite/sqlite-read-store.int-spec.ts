@@ -1,8 +1,9 @@
+import { AsyncResource } from 'async_hooks';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
-import type { Doc } from '../read-store.port';
+import { DuplicateKeyError, type Collection, type Doc, type ReadStore } from '../read-store.port';
 import { describeReadStoreConformance } from '../testing/read-store.conformance';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -22,6 +23,53 @@ describeReadStoreConformance('sqlite (:memory:)', async () => {
   const store = new SqliteReadStore({ file: ':memory:' });
   return { store, cleanup: () => store.close() };
 });
+
+// The whole suite again, every call made inside one open transaction of the
+// store: reads and writes by _id then go through its document cache, which must
+// answer exactly as the tables do (a projection batch runs like this).
+describeReadStoreConformance('sqlite (inside one transaction)', async () => {
+  const store = new SqliteReadStore({ file: ':memory:' });
+  let commit!: () => void;
+  let inside!: <R>(fn: () => R) => R;
+  let entered!: () => void;
+  const ready = new Promise<void>((resolve) => (entered = resolve));
+  const transaction = store.transaction(async () => {
+    inside = AsyncResource.bind(<R>(fn: () => R): R => fn());
+    entered();
+    await new Promise<void>((release) => (commit = release));
+  });
+  await ready;
+  return {
+    store: insideTransaction(store, inside),
+    cleanup: async () => {
+      commit();
+      await transaction;
+      await store.close();
+    },
+  };
+});
+
+/** The store with every call run in the context of its open transaction. */
+function insideTransaction(store: ReadStore, inside: <R>(fn: () => R) => R): ReadStore {
+  const collections = new Map<string, Collection<Doc>>();
+  return {
+    supportsTransactions: true,
+    collection<T extends Doc>(name: string): Collection<T> {
+      let wrapped = collections.get(name);
+      if (!wrapped) {
+        const inner = store.collection(name) as unknown as Record<string, (...args: unknown[]) => unknown>;
+        wrapped = new Proxy(inner, {
+          get: (target, key) => (typeof target[key as string] === 'function' ? (...args: unknown[]) => inside(() => target[key as string](...args)) : target[key as string]),
+        }) as unknown as Collection<Doc>;
+        collections.set(name, wrapped);
+      }
+      return wrapped as unknown as Collection<T>;
+    },
+    listCollections: () => inside(() => store.listCollections()),
+    transaction: (work) => inside(() => store.transaction(work)),
+    close: () => store.close(),
+  };
+}
 
 const ids = (docs: Doc[]) => docs.map((d) => d._id);
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -203,6 +251,96 @@ describe('SqliteReadStore', () => {
         await c.insertOne({ _id: 'after' });
       });
       expect(ids(await c.find({}, { sort: { _id: 1 } }))).toEqual(['after', 'outer']);
+    });
+
+    it('holds documents written by _id in a transaction until it commits, and shows them to reads by any filter', async () => {
+      const store = openStore();
+      const reader = openStore();
+      const c = store.collection('counters');
+      await c.insertOne({ _id: 'd1', visits: 0 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const tx = store.transaction(async () => {
+        for (let i = 0; i < 5; i++) await c.updateOne({ _id: 'd1' }, { $inc: { visits: 1 } });
+        await c.updateOne({ _id: 'd2' }, { $set: { visits: 7 } }, { upsert: true });
+        expect(await c.findOne({ _id: 'd1' })).toEqual({ _id: 'd1', visits: 5 });
+        // Not by _id: the cached changes reach the table first.
+        expect(ids(await c.find({ visits: { $gte: 5 } }, { sort: { _id: 1 } }))).toEqual(['d1', 'd2']);
+        await c.updateMany({}, { $inc: { visits: 10 } });
+        expect(await c.findOne({ _id: 'd2' })).toEqual({ _id: 'd2', visits: 17 });
+        await c.updateOne({ _id: 'd1' }, { $inc: { visits: 1 } });
+        await held;
+      });
+      await tick();
+      expect(await reader.collection('counters').find({})).toEqual([{ _id: 'd1', visits: 0 }]);
+      release();
+      await tx;
+      expect(await reader.collection('counters').find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'd1', visits: 16 },
+        { _id: 'd2', visits: 17 },
+      ]);
+    });
+
+    it('keeps what a caller does with its objects after a call out of the cached documents', async () => {
+      const store = openStore();
+      const c = store.collection('c');
+      const tags = ['a'];
+      await store.transaction(async () => {
+        await c.updateOne({ _id: 'x' }, { $set: { tags, n: 1 } }, { upsert: true });
+        tags.push('b');
+        const read = (await c.findOne({ _id: 'x' }))!;
+        (read.tags as string[]).push('c');
+        read.n = 99;
+        await c.updateOne({ _id: 'x' }, { $inc: { n: 1 } });
+      });
+      expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', tags: ['a'], n: 2 });
+    });
+
+    it('undoes the cached changes of a nested transaction that fails, and keeps the outer ones', async () => {
+      const store = openStore();
+      const c = store.collection('c');
+      await c.insertOne({ _id: 'x', n: 0 });
+      await store.transaction(async () => {
+        await c.updateOne({ _id: 'x' }, { $inc: { n: 1 } });
+        await store
+          .transaction(async () => {
+            await c.updateOne({ _id: 'x' }, { $inc: { n: 10 } });
+            await c.updateOne({ _id: 'y' }, { $set: { n: 5 } }, { upsert: true });
+            throw new Error('inner failed');
+          })
+          .catch(() => undefined);
+        expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 1 });
+        await c.updateOne({ _id: 'x' }, { $inc: { n: 100 } });
+      });
+      expect(await c.find({})).toEqual([{ _id: 'x', n: 101 }]);
+    });
+
+    it('reports a unique index violation from the write that makes it, inside a transaction too', async () => {
+      const store = openStore();
+      const c = store.collection('users');
+      await c.createIndex({ fields: { email: 1 }, unique: true });
+      await c.insertOne({ _id: 'a', email: 'a@x' });
+      await store.transaction(async () => {
+        await c.updateOne({ _id: 'b' }, { $set: { email: 'b@x' } }, { upsert: true });
+        await expect(c.updateOne({ _id: 'b' }, { $set: { email: 'a@x' } })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(c.insertOne({ _id: 'c', email: 'b@x' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      });
+      expect(await c.find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'a', email: 'a@x' },
+        { _id: 'b', email: 'b@x' },
+      ]);
+    });
+
+    it('writes every document of a transaction touching more than it keeps in memory', async () => {
+      const store = openStore();
+      const c = store.collection('many');
+      const n = 25_000;
+      await store.transaction(async () => {
+        for (let i = 0; i < n; i++) await c.updateOne({ _id: `k${i}` }, { $inc: { n: 1 } }, { upsert: true });
+        for (let i = 0; i < n; i += 1000) await c.updateOne({ _id: `k${i}` }, { $inc: { n: 1 } });
+      });
+      expect(await c.count()).toBe(n);
+      expect(await c.count({ n: 2 })).toBe(n / 1000);
     });
 
     it('keeps a collection created inside a rolled-back transaction usable', async () => {

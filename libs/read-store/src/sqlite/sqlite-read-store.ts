@@ -17,7 +17,7 @@ import {
   WriteResult,
 } from '../read-store.port';
 import { collectArrayPaths, isPlainObject } from '../document/field-path.accessor';
-import { applyUpdate, checkUpdate, seedFromFilter } from '../document/update.applier';
+import { applyScalarUpdate, applyUpdate, checkUpdate, seedFromFilter } from '../document/update.applier';
 import { decodeCursor, encodeCursor, segmentsAfter, SortKey, totalOrder } from '../paging/keyset-paging.planner';
 import { compileFilter, fieldExpression, quoteIdentifier, SqlFilter } from './sqlite-filter.compiler';
 
@@ -26,12 +26,21 @@ export interface SqliteReadStoreOptions {
   file: string;
   /** How long a write waits for another connection's transaction to finish; default 5 s. */
   busyTimeoutMs?: number;
+  /**
+   * Pages the write-ahead log may hold before a commit copies them into the
+   * database file (sqlite's wal_autocheckpoint); default 10 000, about 40 MB.
+   * Each copy ends in two fsyncs on the committing thread, and a page rewritten
+   * by many commits is copied once per copy: with sqlite's 1 000, a projection
+   * catching up spent a fifth of its time committing, mostly waiting on them.
+   */
+  walAutocheckpointPages?: number;
 }
 
 /** Paths seen holding arrays, per collection: see sqlite-filter.compiler.ts. */
 const ARRAY_PATHS_TABLE = '_aftercare_array_paths';
 const RESERVED_NAME = /^(sqlite_|_aftercare_)/i;
 const STATEMENT_CACHE_LIMIT = 1000;
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /**
@@ -65,6 +74,8 @@ interface TransactionFrame {
  * join nor see it. Other instances (the projection runner has its own; API
  * readers have theirs) see only committed data, thanks to WAL. A transaction
  * inside a transaction is a savepoint; nested calls must be awaited one at a time.
+ * Inside a transaction, documents written by `_id` are held in memory and
+ * written once, at commit (the DocumentCache, see SqliteCollection).
  *
  * Where it differs from MongoDB: sorting on a field holding arrays orders by the
  * array's JSON text (MongoDB: by its smallest/largest element); booleans sort as
@@ -128,6 +139,8 @@ class SqliteConnection {
   private readonly context = new AsyncLocalStorage<TransactionFrame>();
   private active: TransactionFrame | null = null;
   private savepoints = 0;
+  /** Collections holding documents of the open transaction in memory (DocumentCache). */
+  private readonly cached = new Set<SqliteCollection<Doc>>();
   /** better-sqlite3's wrapper: BEGIN…COMMIT at top level, a SAVEPOINT inside a transaction. */
   private readonly atomic: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -140,6 +153,7 @@ class SqliteConnection {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('temp_store = MEMORY');
     this.db.pragma('cache_size = -32768');
+    if (!memory) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpointPages ?? WAL_AUTOCHECKPOINT_PAGES))}`);
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${ARRAY_PATHS_TABLE} (collection TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (collection, path)) WITHOUT ROWID`,
     );
@@ -163,6 +177,50 @@ class SqliteConnection {
   /** Whether a caller outside the open transaction must wait for it before touching the connection. */
   mustWait(): boolean {
     return this.active !== null && this.context.getStore() !== this.active;
+  }
+
+  /** Whether the caller (past the mustWait gate) runs inside this connection's open transaction. */
+  get inOwnTransaction(): boolean {
+    return this.active !== null;
+  }
+
+  /**
+   * Runs `fn` once no other caller's transaction is in the way: at once and
+   * synchronously when none is, which is always the case for the writes of a
+   * projection batch (they run inside its transaction). A call then costs one
+   * settled promise instead of an async function's chain of them.
+   */
+  call<R>(fn: () => R): Promise<R> {
+    if (this.mustWait()) return this.active!.done.then(() => this.call(fn));
+    try {
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Registers a collection whose cache must be flushed before the open transaction commits. */
+  track(collection: SqliteCollection<Doc>): void {
+    this.cached.add(collection);
+  }
+
+  /** Writes every cached change of the open transaction to the tables. */
+  flushCaches(): void {
+    for (const collection of this.cached) collection.flushCache();
+  }
+
+  /** Forgets the cached documents: at the end of a transaction, or after a rollback made them stale. */
+  dropCaches(): void {
+    for (const collection of this.cached) collection.forgetCache();
+    this.cached.clear();
+  }
+
+  /** A unique index besides _id: a cached write could then violate it unnoticed until the flush. */
+  hasUniqueIndex(name: string): boolean {
+    return (
+      this.stmt(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE 'CREATE UNIQUE %' LIMIT 1`, 'pluck').get(name) !==
+      undefined
+    );
   }
 
   /**
@@ -203,6 +261,10 @@ class SqliteConnection {
     try {
       this.stmt('BEGIN IMMEDIATE', 'row').run();
       const result = await this.context.run(frame, work);
+      // sqlite ends a transaction on its own after some errors (a full disk…):
+      // writing the cache now would commit it piecemeal.
+      if (!this.db.inTransaction) throw new Error('the transaction was rolled back by sqlite after an error');
+      this.flushCaches();
       this.stmt('COMMIT', 'row').run();
       return result;
     } catch (err) {
@@ -210,6 +272,8 @@ class SqliteConnection {
       this.forgetSchema();
       throw err;
     } finally {
+      if (process.env.XP_KEEP !== '1' || this.db.inTransaction) this.dropCaches();
+      else for (const c of this.cached) (c as any).dirty = [];
       this.active = null;
       finish();
     }
@@ -218,6 +282,9 @@ class SqliteConnection {
   /** A transaction inside a transaction: a savepoint, so a failure the outer work catches undoes only the inner writes. */
   private async nested<R>(work: () => Promise<R>): Promise<R> {
     const name = `nested_${++this.savepoints}`;
+    // Cached changes go to the tables first: a rollback to the savepoint then has
+    // nothing in memory to undo, and the cache can simply be forgotten.
+    this.flushCaches();
     this.db.exec(`SAVEPOINT ${name}`);
     try {
       const result = await work();
@@ -225,6 +292,7 @@ class SqliteConnection {
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      this.dropCaches();
       this.forgetSchema();
       throw err;
     }
@@ -305,17 +373,76 @@ const NOTHING: WriteResult = { matchedCount: 0, modifiedCount: 0, upsertedId: nu
 const UNCHANGED: WriteResult = { matchedCount: 1, modifiedCount: 0, upsertedId: null };
 const CHANGED: WriteResult = { matchedCount: 1, modifiedCount: 1, upsertedId: null };
 
+/**
+ * A document of the open transaction, held in memory (see SqliteCollection's
+ * DocumentCache comment): its JSON as the transaction sees it, and where it is stored.
+ */
+interface CachedDoc {
+  readonly id: string;
+  /** rowid of the stored row; undefined while the document is not in the table. */
+  rowid: number | undefined;
+  /**
+   * The document as the transaction sees it, as JSON; null when absent (never
+   * stored, or deleted); undefined while only `doc` is up to date.
+   */
+  json: string | null | undefined;
+  /**
+   * The document parsed, when it has been, and only ever changed by
+   * applyScalarUpdate: it shares nothing with callers and writes as JSON exactly
+   * as it reads, so repeated updates (a counter bumped by every event of a batch)
+   * neither parse nor serialise it again.
+   */
+  doc: Record<string, unknown> | undefined;
+  /** The document differs from the table's row. */
+  dirty: boolean;
+}
+
+function jsonOf(entry: CachedDoc): string | null {
+  if (entry.json === undefined) entry.json = JSON.stringify(entry.doc);
+  return entry.json;
+}
+
+/** Documents a transaction keeps in memory per collection before it flushes them early and starts over. */
+const DOC_CACHE_LIMIT = 50_000;
+
+/**
+ * DocumentCache: inside this store's own transaction, the documents read or
+ * written by `{ _id }` are held in memory; updates are applied there, and each
+ * changed document is written once, when the transaction commits. A projection
+ * batch updating a per-dealer counter for every event then writes it once per
+ * batch, and reads nothing twice. Nobody can tell: other connections only see
+ * committed data, other callers of this store wait for the transaction, and any
+ * statement on the collection by anything but `_id` (a find, a count, an
+ * updateMany…) first writes the cached changes to the table (and, if it writes,
+ * forgets the cache). A nested transaction flushes at its savepoint, so a
+ * rollback to it only has to forget the cache. Collections with a unique index
+ * besides `_id` are not cached, so a violation is still reported by the write
+ * that makes it; `insertOne` of an `_id` not cached goes straight to the table
+ * for the same reason (the primary key).
+ */
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly table: string;
   private readonly sqlById: string;
   private readonly sqlRowById: string;
   private readonly sqlUpdateRow: string;
   private readonly sqlInsert: string;
+  private readonly sqlDeleteRow: string;
+  private readonly sqlLoad: string;
   /** The per-event statements, held here to skip even the cache lookup; sqlite re-prepares them after a schema change. */
   private byId?: Statement;
   private rowById?: Statement;
   private updateRow?: Statement;
   private insertRow?: Statement;
+  private deleteRow?: Statement;
+  private load?: Statement;
+  /**
+   * The DocumentCache of the open transaction: undefined until the transaction
+   * first touches the collection by `_id`, null when the collection is not cached
+   * (a unique index), reset when the transaction ends.
+   */
+  private docs: Map<string, CachedDoc> | null | undefined;
+  /** Cached documents changed since the last flush, in the order they first changed. */
+  private dirty: CachedDoc[] = [];
 
   constructor(
     private readonly connection: SqliteConnection,
@@ -330,181 +457,409 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     this.sqlRowById = `SELECT rowid, _id, ${DOC_OUT} FROM ${this.table} WHERE _id = ?`;
     this.sqlUpdateRow = `UPDATE ${this.table} SET doc = ${DOC_IN} WHERE rowid = ?`;
     this.sqlInsert = `INSERT INTO ${this.table} (_id, doc) VALUES (?, ${DOC_IN})`;
+    this.sqlDeleteRow = `DELETE FROM ${this.table} WHERE rowid = ?`;
+    this.sqlLoad = `SELECT rowid, ${DOC_OUT} FROM ${this.table} WHERE _id = ?`;
   }
 
-  async insertOne(doc: T): Promise<void> {
-    checkDocument(doc);
-    const json = JSON.stringify(doc);
-    while (this.connection.mustWait()) await this.connection.turn();
-    this.connection.write(() => {
-      this.connection.ensureTable(this.name, this.table);
-      this.insert(doc, json);
-    }, 'one');
+  insertOne(doc: T): Promise<void> {
+    let json: string;
+    try {
+      checkDocument(doc);
+      json = JSON.stringify(doc);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.connection.call(() => {
+      const docs = this.cache();
+      const entry = docs?.get(doc._id);
+      if (entry !== undefined) {
+        if (entry.json !== null) throw new DuplicateKeyError(this.name, JSON.stringify({ _id: doc._id }));
+        this.connection.ensureTable(this.name, this.table);
+        this.connection.noteArrayPaths(this.name, collectAll(doc));
+        this.change(entry, json);
+        return;
+      }
+      this.connection.write(() => {
+        this.connection.ensureTable(this.name, this.table);
+        this.insert(doc, json);
+      }, 'one');
+    });
   }
 
-  async replaceOne(filter: Filter, doc: T, options?: { upsert?: boolean }): Promise<WriteResult> {
-    checkDocument(doc, false);
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.write(() => {
-      if (options?.upsert) this.connection.ensureTable(this.name, this.table);
-      else if (!this.connection.hasTable(this.name)) return NOTHING;
-      const found = this.firstMatch(filter);
-      if (found) {
-        const [rowid, id, before] = found;
-        if (doc._id !== undefined && doc._id !== id) throw new Error(`the replacement would change the immutable field "_id" of ${JSON.stringify(id)}`);
-        const replacement = withId(id, doc);
-        const after = JSON.stringify(replacement);
-        if (after === before) return UNCHANGED;
-        this.update(rowid, replacement, after, collectAll(replacement));
+  replaceOne(filter: Filter, doc: T, options?: { upsert?: boolean }): Promise<WriteResult> {
+    try {
+      checkDocument(doc, false);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const upsert = options?.upsert === true;
+    return this.connection.call(() => {
+      const id = idOnly(filter);
+      // A replacement naming another _id than its filter is left to the table.
+      const docs = id !== undefined && (doc._id === undefined || doc._id === id) ? this.cache() : null;
+      if (docs) return this.replaceCached(docs, id!, doc, upsert);
+      this.settle(true);
+      return this.connection.write(() => {
+        if (upsert) this.connection.ensureTable(this.name, this.table);
+        else if (!this.connection.hasTable(this.name)) return NOTHING;
+        const found = this.firstMatch(filter);
+        if (found) {
+          const [rowid, foundId, before] = found;
+          if (doc._id !== undefined && doc._id !== foundId) throw new Error(`the replacement would change the immutable field "_id" of ${JSON.stringify(foundId)}`);
+          const replacement = withId(foundId, doc);
+          const after = JSON.stringify(replacement);
+          if (after === before) return UNCHANGED;
+          this.update(rowid, replacement, after, collectAll(replacement));
+          return CHANGED;
+        }
+        if (!upsert) return NOTHING;
+        const inserted = withId(doc._id ?? seedFromFilter(filter)._id ?? uuidv7(), doc);
+        checkDocument(inserted);
+        this.insert(inserted, JSON.stringify(inserted));
+        return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id };
+      }, 'one');
+    });
+  }
+
+  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<WriteResult> {
+    try {
+      checkUpdate(update);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const upsert = options?.upsert === true;
+    return this.connection.call(() => {
+      const id = idOnly(filter);
+      const docs = id !== undefined ? this.cache() : null;
+      if (docs) return this.updateCached(docs, id!, filter, update, upsert);
+      this.settle(true);
+      return this.connection.write(() => {
+        if (upsert) this.connection.ensureTable(this.name, this.table);
+        else if (!this.connection.hasTable(this.name)) return NOTHING;
+        const found = this.firstMatch(filter);
+        if (found) return this.modify(found[0], found[2], update) ? CHANGED : UNCHANGED;
+        if (!upsert) return NOTHING;
+        const arrayPaths: string[] = [];
+        const inserted = this.upserted(filter, update, arrayPaths);
+        this.connection.noteArrayPaths(this.name, arrayPaths);
+        this.insert(inserted, JSON.stringify(inserted), false);
+        return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id as string };
+      }, 'one');
+    });
+  }
+
+  updateMany(filter: Filter, update: Update): Promise<WriteResult> {
+    try {
+      checkUpdate(update);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.connection.call(() => {
+      this.settle(true);
+      return this.connection.write(() => {
+        if (!this.connection.hasTable(this.name)) return NOTHING;
+        const where = this.where(filter);
+        const rows = this.connection.stmt(`SELECT rowid, ${DOC_OUT} FROM ${this.table} WHERE ${where.sql}`, 'raw').all(...where.params) as Array<[number, string]>;
+        let modified = 0;
+        for (const [rowid, before] of rows) if (this.modify(rowid, before, update)) modified++;
+        return { matchedCount: rows.length, modifiedCount: modified, upsertedId: null };
+      }, 'many');
+    });
+  }
+
+  deleteOne(filter: Filter): Promise<{ deletedCount: number }> {
+    return this.connection.call(() => {
+      const id = idOnly(filter);
+      const docs = id !== undefined ? this.cache() : null;
+      if (docs) {
+        const entry = this.entry(docs, id!);
+        if (entry.json === null) return { deletedCount: 0 };
+        this.change(entry, null);
+        return { deletedCount: 1 };
+      }
+      this.settle(true);
+      return this.connection.write(() => {
+        if (!this.connection.hasTable(this.name)) return { deletedCount: 0 };
+        const where = this.where(filter);
+        const sql = `DELETE FROM ${this.table} WHERE _id = (SELECT _id FROM ${this.table} WHERE ${where.sql} LIMIT 1)`;
+        return { deletedCount: this.connection.stmt(sql, 'row').run(...where.params).changes };
+      }, 'one');
+    });
+  }
+
+  deleteMany(filter: Filter): Promise<{ deletedCount: number }> {
+    return this.connection.call(() => {
+      this.settle(true);
+      return this.connection.write(() => {
+        if (!this.connection.hasTable(this.name)) return { deletedCount: 0 };
+        const where = this.where(filter);
+        return { deletedCount: this.connection.stmt(`DELETE FROM ${this.table} WHERE ${where.sql}`, 'row').run(...where.params).changes };
+      }, 'one');
+    });
+  }
+
+  findOne(filter: Filter): Promise<T | null> {
+    return this.connection.call(() => {
+      const id = idOnly(filter);
+      const docs = id !== undefined ? this.cache() : null;
+      let json: string | null | undefined;
+      if (docs) json = jsonOf(this.entry(docs, id!));
+      else {
+        this.settle(false);
+        json = this.connection.read(() => {
+          if (!this.connection.hasTable(this.name)) return undefined;
+          if (id !== undefined) return (this.byId ??= this.connection.stmt(this.sqlById, 'pluck')).get(id) as string | undefined;
+          const where = this.where(filter);
+          return this.connection.stmt(`SELECT ${DOC_OUT} FROM ${this.table} WHERE ${where.sql} LIMIT 1`, 'pluck').get(...where.params) as string | undefined;
+        });
+      }
+      return json == null ? null : (JSON.parse(json) as T);
+    });
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    let query: () => Query;
+    try {
+      query = this.findQuery(filter, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.connection.call(() => {
+      this.settle(false);
+      const rows = this.connection.read(() => {
+        if (!this.connection.hasTable(this.name)) return [];
+        const q = query();
+        return this.connection.stmt(q.sql, 'pluck').all(...q.params) as string[];
+      });
+      return rows.map((json) => JSON.parse(json) as T);
+    });
+  }
+
+  findPage(filter: Filter, options: PageOptions): Promise<Page<T>> {
+    const { limit } = options;
+    let keys: SortKey[];
+    let after: unknown[] | undefined;
+    try {
+      if (!Number.isInteger(limit) || limit < 1) throw new Error('findPage needs a positive integer limit');
+      keys = totalOrder(options.sort);
+      after = options.cursor ? decodeCursor(keys, options.cursor) : undefined;
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.connection.call(() => {
+      this.settle(false);
+      const rows = this.connection.read(() => {
+        if (!this.connection.hasTable(this.name)) return [];
+        // One more than asked tells whether there is a next page.
+        const wanted = limit + 1;
+        const found: unknown[][] = [];
+        for (const q of this.pageQueries(filter, keys, after)) {
+          found.push(...(this.connection.stmt(`${q.sql} LIMIT ${wanted - found.length}`, 'raw').all(...q.params) as unknown[][]));
+          if (found.length >= wanted) break;
+        }
+        return found;
+      });
+      const items = rows.slice(0, limit).map((row) => JSON.parse(row[0] as string) as T);
+      const nextCursor = rows.length > limit ? encodeCursor(keys, rows[limit - 1].slice(1)) : null;
+      return { items, nextCursor };
+    });
+  }
+
+  count(filter: Filter = {}): Promise<number> {
+    return this.connection.call(() => {
+      this.settle(false);
+      return this.connection.read(() => {
+        if (!this.connection.hasTable(this.name)) return 0;
+        const where = this.where(filter);
+        return this.connection.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`, 'pluck').get(...where.params) as number;
+      });
+    });
+  }
+
+  createIndex(spec: IndexSpec): Promise<void> {
+    let sql: string;
+    let name: string;
+    try {
+      const fields = Object.entries(spec.fields ?? {});
+      if (fields.length === 0) throw new Error('an index needs at least one field');
+      for (const [field, dir] of fields) {
+        if (dir !== 1 && dir !== -1) throw new Error(`index direction of "${field}" must be 1 or -1`);
+      }
+      // MongoDB's implicit unique index on _id; sqlite's primary key is the same thing.
+      if (fields.length === 1 && fields[0][0] === '_id') return Promise.resolve();
+      name = spec.name ?? fields.map(([field, dir]) => `${field}_${dir}`).join('_');
+      const columns = fields.map(([field, dir]) => `${fieldExpression(field)}${dir === -1 ? ' DESC' : ''}`);
+      // `_id` last, in the last key's direction, as the keyset tie-breaker: the index
+      // then yields the full order findPage asks for, without a sort step.
+      if (!spec.unique && !fields.some(([field]) => field === '_id')) columns.push(`_id${fields[fields.length - 1][1] === -1 ? ' DESC' : ''}`);
+      const indexName = quoteIdentifier(`${this.name}$${name}`);
+      sql = `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${indexName} ON ${this.table} (${columns.join(', ')})`;
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.connection.call(() => {
+      // The index is built over the cached changes too; a unique one also ends the caching.
+      this.settle(true);
+      this.forgetCache();
+      this.connection.write(() => {
+        this.connection.ensureTable(this.name, this.table);
+        const existing = this.connection.stmt(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, 'pluck').get(`${this.name}$${name}`);
+        if (existing === sql) return;
+        if (existing !== undefined) throw new Error(`an index named "${name}" with other keys or options exists on ${this.name}`);
+        try {
+          this.connection.db.exec(sql.replace('INDEX', 'INDEX IF NOT EXISTS'));
+        } catch (err) {
+          throw this.writeError(err);
+        }
+      }, 'one');
+    });
+  }
+
+  drop(): Promise<void> {
+    return this.connection.call(() => {
+      this.forgetCache();
+      this.connection.write(() => this.connection.dropTable(this.name, this.table), 'many');
+    });
+  }
+
+  /** Writes the cached changes to the table (DocumentCache); called before the transaction commits, and before anything reads the table. */
+  flushCache(): void {
+    const dirty = this.dirty;
+    if (dirty.length === 0) return;
+    this.dirty = [];
+    for (const entry of dirty) {
+      if (!entry.dirty) continue;
+      entry.dirty = false;
+      const json = jsonOf(entry);
+      try {
+        if (json === null) {
+          if (entry.rowid !== undefined) (this.deleteRow ??= this.connection.stmt(this.sqlDeleteRow, 'row')).run(entry.rowid);
+          entry.rowid = undefined;
+        } else if (entry.rowid !== undefined) {
+          (this.updateRow ??= this.connection.stmt(this.sqlUpdateRow, 'row')).run(json, entry.rowid);
+        } else {
+          entry.rowid = Number((this.insertRow ??= this.connection.stmt(this.sqlInsert, 'row')).run(entry.id, json).lastInsertRowid);
+        }
+      } catch (err) {
+        throw this.writeError(err, json === null ? { _id: entry.id } : (JSON.parse(json) as Record<string, unknown>));
+      }
+    }
+  }
+
+  /** Drops the DocumentCache without writing it: the transaction ended, or rolled back to before it. */
+  forgetCache(): void {
+    this.docs = undefined;
+    this.dirty = [];
+  }
+
+  /** The DocumentCache when the caller runs inside this store's transaction and the collection may be cached; null otherwise. */
+  private cache(): Map<string, CachedDoc> | null {
+    if (!this.connection.inOwnTransaction) return null;
+    if (this.docs === undefined) {
+      this.docs = this.connection.hasTable(this.name) && this.connection.hasUniqueIndex(this.name) ? null : new Map();
+      this.connection.track(this as unknown as SqliteCollection<Doc>);
+    }
+    return this.docs;
+  }
+
+  /**
+   * Before a statement on the table by anything but `_id`: the cached changes go
+   * to the table, and a statement that may change documents makes the cached ones stale.
+   */
+  private settle(writes: boolean): void {
+    if (!this.docs) return;
+    this.flushCache();
+    if (writes) this.docs.clear();
+  }
+
+  /** The cached document with this _id, read from the table on first use. */
+  private entry(docs: Map<string, CachedDoc>, id: string): CachedDoc {
+    let entry = docs.get(id);
+    if (entry === undefined) {
+      if (docs.size >= DOC_CACHE_LIMIT) {
+        this.flushCache();
+        docs.clear();
+      }
+      const row = this.connection.hasTable(this.name)
+        ? ((this.load ??= this.connection.stmt(this.sqlLoad, 'raw')).get(id) as [number, string] | undefined)
+        : undefined;
+      entry = row === undefined ? { id, rowid: undefined, json: null, doc: undefined, dirty: false } : { id, rowid: row[0], json: row[1], doc: undefined, dirty: false };
+      docs.set(id, entry);
+    }
+    return entry;
+  }
+
+  /** Records the document's new JSON (null: deleted). */
+  private change(entry: CachedDoc, json: string | null): void {
+    entry.json = json;
+    entry.doc = undefined;
+    this.markDirty(entry);
+  }
+
+  private markDirty(entry: CachedDoc): void {
+    if (!entry.dirty) {
+      entry.dirty = true;
+      this.dirty.push(entry);
+    }
+  }
+
+  private updateCached(docs: Map<string, CachedDoc>, id: string, filter: Filter, update: Update, upsert: boolean): WriteResult {
+    if (upsert) this.connection.ensureTable(this.name, this.table);
+    const entry = this.entry(docs, id);
+    if (entry.json !== null) {
+      const owned = (entry.doc ??= JSON.parse(entry.json!) as Record<string, unknown>);
+      const changed = applyScalarUpdate(owned, update);
+      if (changed !== undefined) {
+        if (!changed) return UNCHANGED;
+        entry.json = undefined;
+        this.markDirty(entry);
         return CHANGED;
       }
-      if (!options?.upsert) return NOTHING;
-      const inserted = withId(doc._id ?? seedFromFilter(filter)._id ?? uuidv7(), doc);
-      checkDocument(inserted);
-      this.insert(inserted, JSON.stringify(inserted));
-      return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id };
-    }, 'one');
-  }
-
-  async updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<WriteResult> {
-    checkUpdate(update);
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.write(() => {
-      if (options?.upsert) this.connection.ensureTable(this.name, this.table);
-      else if (!this.connection.hasTable(this.name)) return NOTHING;
-      const found = this.firstMatch(filter);
-      if (found) return this.modify(found[0], found[2], update) ? CHANGED : UNCHANGED;
-      if (!options?.upsert) return NOTHING;
+      // Any other update goes to a copy: one failing half-way leaves the cached
+      // document as it was, and the copy may hold the caller's objects.
+      const before = jsonOf(entry)!;
+      const doc = JSON.parse(before) as Record<string, unknown>;
       const arrayPaths: string[] = [];
-      const doc = seedFromFilter(filter);
-      applyUpdate(doc, update, true, arrayPaths);
-      const inserted = withId(doc._id ?? uuidv7(), doc);
-      checkDocument(inserted);
-      collectArrayPaths(inserted, '', arrayPaths);
+      applyUpdate(doc, update, false, arrayPaths);
+      const after = JSON.stringify(doc);
+      if (after === before) return UNCHANGED;
       this.connection.noteArrayPaths(this.name, arrayPaths);
-      this.insert(inserted, JSON.stringify(inserted), false);
-      return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id as string };
-    }, 'one');
-  }
-
-  async updateMany(filter: Filter, update: Update): Promise<WriteResult> {
-    checkUpdate(update);
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.write(() => {
-      if (!this.connection.hasTable(this.name)) return NOTHING;
-      const where = this.where(filter);
-      const rows = this.connection.stmt(`SELECT rowid, ${DOC_OUT} FROM ${this.table} WHERE ${where.sql}`, 'raw').all(...where.params) as Array<[number, string]>;
-      let modified = 0;
-      for (const [rowid, before] of rows) if (this.modify(rowid, before, update)) modified++;
-      return { matchedCount: rows.length, modifiedCount: modified, upsertedId: null };
-    }, 'many');
-  }
-
-  async deleteOne(filter: Filter): Promise<{ deletedCount: number }> {
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.write(() => {
-      if (!this.connection.hasTable(this.name)) return { deletedCount: 0 };
-      const where = this.where(filter);
-      const sql = `DELETE FROM ${this.table} WHERE _id = (SELECT _id FROM ${this.table} WHERE ${where.sql} LIMIT 1)`;
-      return { deletedCount: this.connection.stmt(sql, 'row').run(...where.params).changes };
-    }, 'one');
-  }
-
-  async deleteMany(filter: Filter): Promise<{ deletedCount: number }> {
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.write(() => {
-      if (!this.connection.hasTable(this.name)) return { deletedCount: 0 };
-      const where = this.where(filter);
-      return { deletedCount: this.connection.stmt(`DELETE FROM ${this.table} WHERE ${where.sql}`, 'row').run(...where.params).changes };
-    }, 'one');
-  }
-
-  async findOne(filter: Filter): Promise<T | null> {
-    while (this.connection.mustWait()) await this.connection.turn();
-    const json = this.connection.read(() => {
-      if (!this.connection.hasTable(this.name)) return undefined;
-      const id = idOnly(filter);
-      if (id !== undefined) return (this.byId ??= this.connection.stmt(this.sqlById, 'pluck')).get(id) as string | undefined;
-      const where = this.where(filter);
-      return this.connection.stmt(`SELECT ${DOC_OUT} FROM ${this.table} WHERE ${where.sql} LIMIT 1`, 'pluck').get(...where.params) as string | undefined;
-    });
-    return json === undefined ? null : (JSON.parse(json) as T);
-  }
-
-  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    const query = this.findQuery(filter, options);
-    while (this.connection.mustWait()) await this.connection.turn();
-    const rows = this.connection.read(() => {
-      if (!this.connection.hasTable(this.name)) return [];
-      const q = query();
-      return this.connection.stmt(q.sql, 'pluck').all(...q.params) as string[];
-    });
-    return rows.map((json) => JSON.parse(json) as T);
-  }
-
-  async findPage(filter: Filter, options: PageOptions): Promise<Page<T>> {
-    const { limit } = options;
-    if (!Number.isInteger(limit) || limit < 1) throw new Error('findPage needs a positive integer limit');
-    const keys = totalOrder(options.sort);
-    const after = options.cursor ? decodeCursor(keys, options.cursor) : undefined;
-    while (this.connection.mustWait()) await this.connection.turn();
-    const rows = this.connection.read(() => {
-      if (!this.connection.hasTable(this.name)) return [];
-      // One more than asked tells whether there is a next page.
-      const wanted = limit + 1;
-      const found: unknown[][] = [];
-      for (const q of this.pageQueries(filter, keys, after)) {
-        found.push(...(this.connection.stmt(`${q.sql} LIMIT ${wanted - found.length}`, 'raw').all(...q.params) as unknown[][]));
-        if (found.length >= wanted) break;
-      }
-      return found;
-    });
-    const items = rows.slice(0, limit).map((row) => JSON.parse(row[0] as string) as T);
-    const nextCursor = rows.length > limit ? encodeCursor(keys, rows[limit - 1].slice(1)) : null;
-    return { items, nextCursor };
-  }
-
-  async count(filter: Filter = {}): Promise<number> {
-    while (this.connection.mustWait()) await this.connection.turn();
-    return this.connection.read(() => {
-      if (!this.connection.hasTable(this.name)) return 0;
-      const where = this.where(filter);
-      return this.connection.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`, 'pluck').get(...where.params) as number;
-    });
-  }
-
-  async createIndex(spec: IndexSpec): Promise<void> {
-    const fields = Object.entries(spec.fields ?? {});
-    if (fields.length === 0) throw new Error('an index needs at least one field');
-    for (const [field, dir] of fields) {
-      if (dir !== 1 && dir !== -1) throw new Error(`index direction of "${field}" must be 1 or -1`);
+      this.change(entry, after);
+      return CHANGED;
     }
-    // MongoDB's implicit unique index on _id; sqlite's primary key is the same thing.
-    if (fields.length === 1 && fields[0][0] === '_id') return;
-    const name = spec.name ?? fields.map(([field, dir]) => `${field}_${dir}`).join('_');
-    const columns = fields.map(([field, dir]) => `${fieldExpression(field)}${dir === -1 ? ' DESC' : ''}`);
-    // `_id` last, in the last key's direction, as the keyset tie-breaker: the index
-    // then yields the full order findPage asks for, without a sort step.
-    if (!spec.unique && !fields.some(([field]) => field === '_id')) columns.push(`_id${fields[fields.length - 1][1] === -1 ? ' DESC' : ''}`);
-    const indexName = quoteIdentifier(`${this.name}$${name}`);
-    const sql = `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${indexName} ON ${this.table} (${columns.join(', ')})`;
-    while (this.connection.mustWait()) await this.connection.turn();
-    this.connection.write(() => {
-      this.connection.ensureTable(this.name, this.table);
-      const existing = this.connection.stmt(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, 'pluck').get(`${this.name}$${name}`);
-      if (existing === sql) return;
-      if (existing !== undefined) throw new Error(`an index named "${name}" with other keys or options exists on ${this.name}`);
-      try {
-        this.connection.db.exec(sql.replace('INDEX', 'INDEX IF NOT EXISTS'));
-      } catch (err) {
-        throw this.writeError(err);
-      }
-    }, 'one');
+    if (!upsert) return NOTHING;
+    const arrayPaths: string[] = [];
+    const inserted = this.upserted(filter, update, arrayPaths);
+    this.connection.noteArrayPaths(this.name, arrayPaths);
+    this.change(entry, JSON.stringify(inserted));
+    return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
   }
 
-  async drop(): Promise<void> {
-    while (this.connection.mustWait()) await this.connection.turn();
-    this.connection.write(() => this.connection.dropTable(this.name, this.table), 'many');
+  private replaceCached(docs: Map<string, CachedDoc>, id: string, doc: T, upsert: boolean): WriteResult {
+    if (upsert) this.connection.ensureTable(this.name, this.table);
+    const entry = this.entry(docs, id);
+    const replacement = withId(id, doc);
+    const before = jsonOf(entry);
+    if (before === null) {
+      if (!upsert) return NOTHING;
+      checkDocument(replacement);
+    }
+    const after = JSON.stringify(replacement);
+    if (after === before) return UNCHANGED;
+    this.connection.noteArrayPaths(this.name, collectAll(replacement));
+    const existed = entry.json !== null;
+    this.change(entry, after);
+    return existed ? CHANGED : { matchedCount: 0, modifiedCount: 0, upsertedId: id };
+  }
+
+  /** The document an upsert inserts, as MongoDB builds it; `arrayPaths` receives its array paths. */
+  private upserted(filter: Filter, update: Update, arrayPaths: string[]): Record<string, unknown> {
+    const doc = seedFromFilter(filter);
+    applyUpdate(doc, update, true, arrayPaths);
+    const inserted = withId(doc._id ?? uuidv7(), doc);
+    checkDocument(inserted);
+    collectArrayPaths(inserted, '', arrayPaths);
+    return inserted;
   }
 
   /** The statements a find or findPage continuation runs; for explainQueryPlan. */
