@@ -64,53 +64,44 @@ export function applyUpdate(doc: Record<string, unknown>, update: Update, isInse
  */
 export function applyScalarUpdate(doc: Record<string, unknown>, update: Update): boolean | undefined {
   const ops = update as Record<string, Record<string, unknown>>;
-  // First every field and its new value (undefined: unset), so nothing is changed
-  // unless all of the update can be applied this way.
-  const paths: string[] = [];
-  const values: unknown[] = [];
-  for (const op of Object.keys(ops)) {
+  const names = Object.keys(ops);
+  // Checked in full first, so nothing changes unless all of it can be applied this way.
+  for (const op of names) {
     if (op === '$setOnInsert') continue;
-    const kind = op === '$set' ? SET : op === '$inc' ? INC : op === '$unset' ? UNSET : -1;
-    if (kind < 0) return undefined;
+    if (op !== '$set' && op !== '$inc' && op !== '$unset') return undefined;
     const fields = ops[op];
     for (const path of Object.keys(fields)) {
       if (!isPlainField(path)) return undefined;
-      let value: unknown;
-      if (kind === SET) {
-        value = normalise(fields[path]);
-        if (!isScalar(value)) return undefined;
-      } else if (kind === INC) {
+      if (op === '$set') {
+        if (!isScalar(normalise(fields[path]))) return undefined;
+      } else if (op === '$inc') {
         const operand = fields[path];
         if (typeof operand !== 'number' || !Number.isFinite(operand)) return undefined;
         const current = doc[path];
-        if (current === undefined) value = operand;
-        else if (typeof current === 'number' && Number.isFinite(current + operand)) value = current + operand;
-        else return undefined;
+        if (current !== undefined && (typeof current !== 'number' || !Number.isFinite(current + operand))) return undefined;
       }
-      paths.push(path);
-      values.push(value);
     }
   }
   let changed = false;
-  for (let i = 0; i < paths.length; i++) {
-    const path = paths[i];
-    const value = values[i];
-    const has = Object.prototype.hasOwnProperty.call(doc, path);
-    if (value === undefined) {
-      if (!has) continue;
-      delete doc[path];
-    } else {
-      if (has && doc[path] === value) continue;
-      doc[path] = value;
+  for (const op of names) {
+    if (op === '$setOnInsert') continue;
+    const fields = ops[op];
+    for (const path of Object.keys(fields)) {
+      const has = Object.prototype.hasOwnProperty.call(doc, path);
+      if (op === '$unset') {
+        if (!has) continue;
+        delete doc[path];
+      } else {
+        const current = doc[path];
+        const value = op === '$set' ? normalise(fields[path]) : current === undefined ? fields[path] : (current as number) + (fields[path] as number);
+        if (has && current === value) continue;
+        doc[path] = value;
+      }
+      changed = true;
     }
-    changed = true;
   }
   return changed;
 }
-
-const SET = 0;
-const INC = 1;
-const UNSET = 2;
 
 /** A top-level field other than `_id` that splitPath would accept. */
 function isPlainField(path: string): boolean {

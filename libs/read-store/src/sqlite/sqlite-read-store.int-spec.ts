@@ -49,24 +49,36 @@ describeReadStoreConformance('sqlite (inside one transaction)', async () => {
   };
 });
 
+// And with every call a transaction of its own: documents stay cached from one
+// transaction to the next (as from one projection batch to the next).
+describeReadStoreConformance('sqlite (every call its own transaction)', async () => {
+  const store = new SqliteReadStore({ file: ':memory:' });
+  return { store: wrapCalls(store, (fn) => store.transaction(fn)), cleanup: () => store.close() };
+});
+
 /** The store with every call run in the context of its open transaction. */
 function insideTransaction(store: ReadStore, inside: <R>(fn: () => R) => R): ReadStore {
+  return wrapCalls(store, inside);
+}
+
+/** The store with `around` wrapped around each of its calls (all of which return promises). */
+function wrapCalls(store: ReadStore, around: (fn: () => Promise<unknown>) => Promise<unknown>): ReadStore {
   const collections = new Map<string, Collection<Doc>>();
   return {
     supportsTransactions: true,
     collection<T extends Doc>(name: string): Collection<T> {
       let wrapped = collections.get(name);
       if (!wrapped) {
-        const inner = store.collection(name) as unknown as Record<string, (...args: unknown[]) => unknown>;
+        const inner = store.collection(name) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
         wrapped = new Proxy(inner, {
-          get: (target, key) => (typeof target[key as string] === 'function' ? (...args: unknown[]) => inside(() => target[key as string](...args)) : target[key as string]),
+          get: (target, key) => (typeof target[key as string] === 'function' ? (...args: unknown[]) => around(() => target[key as string](...args)) : target[key as string]),
         }) as unknown as Collection<Doc>;
         collections.set(name, wrapped);
       }
       return wrapped as unknown as Collection<T>;
     },
-    listCollections: () => inside(() => store.listCollections()),
-    transaction: (work) => inside(() => store.transaction(work)),
+    listCollections: () => around(() => store.listCollections()) as Promise<string[]>,
+    transaction: <R>(work: () => Promise<R>) => around(() => store.transaction(work)) as Promise<R>,
     close: () => store.close(),
   };
 }
@@ -279,6 +291,37 @@ describe('SqliteReadStore', () => {
         { _id: 'd1', visits: 16 },
         { _id: 'd2', visits: 17 },
       ]);
+    });
+
+    it('keeps documents cached from one transaction to the next only while nothing else writes them', async () => {
+      const store = openStore();
+      const other = openStore();
+      const c = store.collection('c');
+      const inc = () => store.transaction(() => c.updateOne({ _id: 'x' }, { $inc: { n: 1 } }, { upsert: true }));
+      await inc();
+      await other.collection('c').updateOne({ _id: 'x' }, { $inc: { n: 10 } });
+      await inc();
+      expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 12 });
+      // A write of the same store outside a transaction.
+      await c.updateOne({ _id: 'x' }, { $inc: { n: 100 } });
+      await inc();
+      expect(await other.collection('c').findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 113 });
+      // A rolled-back transaction.
+      await expect(
+        store.transaction(async () => {
+          await c.updateOne({ _id: 'x' }, { $inc: { n: 1000 } });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await inc();
+      expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 114 });
+      // An _id cached as missing, then inserted outside a transaction.
+      await store.transaction(async () => expect(await c.findOne({ _id: 'y' })).toBeNull());
+      await c.insertOne({ _id: 'y' });
+      await store.transaction(async () => {
+        await expect(c.insertOne({ _id: 'y' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await c.findOne({ _id: 'y' })).toEqual({ _id: 'y' });
+      });
     });
 
     it('keeps what a caller does with its objects after a call out of the cached documents', async () => {

@@ -139,8 +139,10 @@ class SqliteConnection {
   private readonly context = new AsyncLocalStorage<TransactionFrame>();
   private active: TransactionFrame | null = null;
   private savepoints = 0;
-  /** Collections holding documents of the open transaction in memory (DocumentCache). */
+  /** Collections holding documents in memory (DocumentCache). */
   private readonly cached = new Set<SqliteCollection<Doc>>();
+  /** PRAGMA data_version when the document caches were last known to match the file. */
+  private cachesVersion = -1;
   /** better-sqlite3's wrapper: BEGIN…COMMIT at top level, a SAVEPOINT inside a transaction. */
   private readonly atomic: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -209,10 +211,22 @@ class SqliteConnection {
     for (const collection of this.cached) collection.flushCache();
   }
 
-  /** Forgets the cached documents: at the end of a transaction, or after a rollback made them stale. */
+  /** Forgets the cached documents: after a rollback, or once another connection has written. */
   dropCaches(): void {
     for (const collection of this.cached) collection.forgetCache();
     this.cached.clear();
+  }
+
+  /**
+   * Keeps the document caches from one transaction to the next only while no
+   * other connection has committed (PRAGMA data_version): checked once the
+   * transaction holds the write lock, after which nobody else can commit.
+   */
+  private checkCaches(): void {
+    const version = this.stmt('PRAGMA data_version', 'pluck').get() as number;
+    if (version === this.cachesVersion) return;
+    this.dropCaches();
+    this.cachesVersion = version;
   }
 
   /** A unique index besides _id: a cached write could then violate it unnoticed until the flush. */
@@ -243,7 +257,8 @@ class SqliteConnection {
    */
   write<R>(fn: () => R, statements: 'one' | 'many'): R {
     try {
-      if (!this.db.inTransaction) return this.atomic.immediate(fn) as R;
+      // Inside this connection's transaction (every write of a projection batch) without asking sqlite.
+      if (this.active === null && !this.db.inTransaction) return this.atomic.immediate(fn) as R;
       return statements === 'one' ? fn() : (this.atomic(fn) as R);
     } catch (err) {
       // A rollback may have undone a CREATE TABLE or array-path row of this write.
@@ -260,6 +275,7 @@ class SqliteConnection {
     this.active = frame;
     try {
       this.stmt('BEGIN IMMEDIATE', 'row').run();
+      this.checkCaches();
       const result = await this.context.run(frame, work);
       // sqlite ends a transaction on its own after some errors (a full disk…):
       // writing the cache now would commit it piecemeal.
@@ -269,11 +285,10 @@ class SqliteConnection {
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.stmt('ROLLBACK', 'row').run();
+      this.dropCaches();
       this.forgetSchema();
       throw err;
     } finally {
-      if (process.env.XP_KEEP !== '1' || this.db.inTransaction) this.dropCaches();
-      else for (const c of this.cached) (c as any).dirty = [];
       this.active = null;
       finish();
     }
@@ -387,23 +402,21 @@ interface CachedDoc {
    */
   json: string | null | undefined;
   /**
-   * The document parsed, when it has been, and only ever changed by
-   * applyScalarUpdate: it shares nothing with callers and writes as JSON exactly
-   * as it reads, so repeated updates (a counter bumped by every event of a batch)
-   * neither parse nor serialise it again.
+   * The document parsed, when it has been since the last flush, and only ever
+   * changed by applyScalarUpdate: it shares nothing with callers and writes as
+   * JSON exactly as it reads, so repeated updates (a counter bumped by every
+   * event of a batch) neither parse nor serialise it again.
    */
   doc: Record<string, unknown> | undefined;
   /** The document differs from the table's row. */
   dirty: boolean;
+  /** Length of the JSON last counted in the collection's cache size. */
+  size: number;
 }
 
-function jsonOf(entry: CachedDoc): string | null {
-  if (entry.json === undefined) entry.json = JSON.stringify(entry.doc);
-  return entry.json;
-}
-
-/** Documents a transaction keeps in memory per collection before it flushes them early and starts over. */
+/** How many documents, and how much JSON, a collection keeps in memory before it writes them and starts over. */
 const DOC_CACHE_LIMIT = 50_000;
+const DOC_CACHE_CHARS = 8 * 1024 * 1024;
 
 /**
  * DocumentCache: inside this store's own transaction, the documents read or
@@ -419,6 +432,13 @@ const DOC_CACHE_LIMIT = 50_000;
  * besides `_id` are not cached, so a violation is still reported by the write
  * that makes it; `insertOne` of an `_id` not cached goes straight to the table
  * for the same reason (the primary key).
+ *
+ * Committed documents stay cached for the next transactions (the next batches
+ * of a projection touch the same customers and counters again) as long as the
+ * table is only written through this store: any other connection's commit
+ * (checked when a transaction starts), a rollback, or a write of this store
+ * outside a transaction forgets them. At most DOC_CACHE_LIMIT documents or
+ * DOC_CACHE_CHARS of JSON are kept per collection.
  */
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly table: string;
@@ -436,13 +456,14 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   private deleteRow?: Statement;
   private load?: Statement;
   /**
-   * The DocumentCache of the open transaction: undefined until the transaction
-   * first touches the collection by `_id`, null when the collection is not cached
-   * (a unique index), reset when the transaction ends.
+   * The DocumentCache: undefined until a transaction first touches the
+   * collection by `_id`, null when the collection is not cached (a unique index).
    */
   private docs: Map<string, CachedDoc> | null | undefined;
   /** Cached documents changed since the last flush, in the order they first changed. */
   private dirty: CachedDoc[] = [];
+  /** JSON held by `docs`, in characters. */
+  private chars = 0;
 
   constructor(
     private readonly connection: SqliteConnection,
@@ -479,6 +500,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
         this.change(entry, json);
         return;
       }
+      // Outside a transaction the cache may hold this _id as absent.
+      if (docs === null) this.settle(true);
       this.connection.write(() => {
         this.connection.ensureTable(this.name, this.table);
         this.insert(doc, json);
@@ -603,7 +626,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
       const id = idOnly(filter);
       const docs = id !== undefined ? this.cache() : null;
       let json: string | null | undefined;
-      if (docs) json = jsonOf(this.entry(docs, id!));
+      if (docs) json = this.jsonOf(this.entry(docs, id!));
       else {
         this.settle(false);
         json = this.connection.read(() => {
@@ -727,10 +750,12 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const dirty = this.dirty;
     if (dirty.length === 0) return;
     this.dirty = [];
-    for (const entry of dirty) {
+    for (let i = 0; i < dirty.length; i++) {
+      const entry = dirty[i];
       if (!entry.dirty) continue;
-      entry.dirty = false;
-      const json = jsonOf(entry);
+      const json = this.jsonOf(entry);
+      // Kept as JSON only: half the memory, and parsed again if updated again.
+      entry.doc = undefined;
       try {
         if (json === null) {
           if (entry.rowid !== undefined) (this.deleteRow ??= this.connection.stmt(this.sqlDeleteRow, 'row')).run(entry.rowid);
@@ -741,15 +766,20 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
           entry.rowid = Number((this.insertRow ??= this.connection.stmt(this.sqlInsert, 'row')).run(entry.id, json).lastInsertRowid);
         }
       } catch (err) {
+        // What is not written stays pending: a caller that goes on after the
+        // error cannot commit the transaction without it.
+        this.dirty = dirty.slice(i);
         throw this.writeError(err, json === null ? { _id: entry.id } : (JSON.parse(json) as Record<string, unknown>));
       }
+      entry.dirty = false;
     }
   }
 
-  /** Drops the DocumentCache without writing it: the transaction ended, or rolled back to before it. */
+  /** Drops the DocumentCache without writing it (see the class comment for when). */
   forgetCache(): void {
     this.docs = undefined;
     this.dirty = [];
+    this.chars = 0;
   }
 
   /** The DocumentCache when the caller runs inside this store's transaction and the collection may be cached; null otherwise. */
@@ -763,27 +793,41 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   /**
-   * Before a statement on the table by anything but `_id`: the cached changes go
-   * to the table, and a statement that may change documents makes the cached ones stale.
+   * Before a statement on the table by anything but the cache: inside a
+   * transaction the cached changes go to the table first; a statement that may
+   * change documents makes the cached ones stale.
    */
   private settle(writes: boolean): void {
     if (!this.docs) return;
+    if (!this.connection.inOwnTransaction) {
+      // Nothing is pending outside a transaction: everything was written at commit.
+      if (writes) this.forgetCache();
+      return;
+    }
     this.flushCache();
-    if (writes) this.docs.clear();
+    if (writes) {
+      this.docs.clear();
+      this.chars = 0;
+    }
   }
 
   /** The cached document with this _id, read from the table on first use. */
   private entry(docs: Map<string, CachedDoc>, id: string): CachedDoc {
     let entry = docs.get(id);
     if (entry === undefined) {
-      if (docs.size >= DOC_CACHE_LIMIT) {
+      if (docs.size >= DOC_CACHE_LIMIT || this.chars >= DOC_CACHE_CHARS) {
         this.flushCache();
         docs.clear();
+        this.chars = 0;
       }
       const row = this.connection.hasTable(this.name)
         ? ((this.load ??= this.connection.stmt(this.sqlLoad, 'raw')).get(id) as [number, string] | undefined)
         : undefined;
-      entry = row === undefined ? { id, rowid: undefined, json: null, doc: undefined, dirty: false } : { id, rowid: row[0], json: row[1], doc: undefined, dirty: false };
+      entry =
+        row === undefined
+          ? { id, rowid: undefined, json: null, doc: undefined, dirty: false, size: 0 }
+          : { id, rowid: row[0], json: row[1], doc: undefined, dirty: false, size: row[1].length };
+      this.chars += entry.size;
       docs.set(id, entry);
     }
     return entry;
@@ -793,7 +837,22 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   private change(entry: CachedDoc, json: string | null): void {
     entry.json = json;
     entry.doc = undefined;
+    this.resize(entry, json === null ? 0 : json.length);
     this.markDirty(entry);
+  }
+
+  /** The cached document's JSON, serialised if only the parsed document is up to date. */
+  private jsonOf(entry: CachedDoc): string | null {
+    if (entry.json === undefined) {
+      entry.json = JSON.stringify(entry.doc);
+      this.resize(entry, entry.json.length);
+    }
+    return entry.json;
+  }
+
+  private resize(entry: CachedDoc, size: number): void {
+    this.chars += size - entry.size;
+    entry.size = size;
   }
 
   private markDirty(entry: CachedDoc): void {
@@ -817,7 +876,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
       }
       // Any other update goes to a copy: one failing half-way leaves the cached
       // document as it was, and the copy may hold the caller's objects.
-      const before = jsonOf(entry)!;
+      const before = this.jsonOf(entry)!;
       const doc = JSON.parse(before) as Record<string, unknown>;
       const arrayPaths: string[] = [];
       applyUpdate(doc, update, false, arrayPaths);
@@ -839,7 +898,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     if (upsert) this.connection.ensureTable(this.name, this.table);
     const entry = this.entry(docs, id);
     const replacement = withId(id, doc);
-    const before = jsonOf(entry);
+    const before = this.jsonOf(entry);
     if (before === null) {
       if (!upsert) return NOTHING;
       checkDocument(replacement);
@@ -988,7 +1047,9 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 }
 
 function isSqliteError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as unknown as { code: string }).code.startsWith('SQLITE_');
+  // Not `instanceof Error` either: that class too is the first module instance's realm's.
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 /** ORDER BY for the total order, leaving out keys an equality fixes (sqlite would sort on them instead of using the index). */
