@@ -26,6 +26,7 @@ import { PUBLIC_EVENT_TYPES } from '@aftercare/integration';
 import { CONTEXTS } from '../../apps/api/src/contexts';
 import { createAllInOneApp } from '../../src/all-in-one.host';
 import type { BenchSuite } from './bench-suite';
+import { freePort } from './bench-host';
 
 const VERIFY_EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 200_000);
 const SSE_EVENTS = Number(process.env.BENCH_SSE_EVENTS ?? 20_000);
@@ -284,13 +285,3 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, log: ()
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}

@@ -14,12 +14,12 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Role } from '@aftercare/kernel';
 import { TokenService } from '@aftercare/platform';
 import { percentile, type BenchFigure, type BenchSuite } from './bench-suite';
+import { freePort, stopServer, waitForHealth } from './bench-host';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -117,7 +117,7 @@ async function chainThroughput(): Promise<BenchFigure> {
     };
   } finally {
     agent.destroy();
-    await stop(server);
+    await stopServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -142,36 +142,3 @@ function request(agent: http.Agent, port: number, method: string, p: string, tok
   });
 }
 
-async function waitForHealth(port: number, server: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${stderr()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`server did not answer /health within 30 s:\n${stderr()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}

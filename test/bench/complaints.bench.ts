@@ -15,7 +15,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { FixedClock, MS_PER_DAY, uuidv7, type RecordedEvent } from '@aftercare/kernel';
@@ -26,6 +25,7 @@ import { complaintDetailsProjection } from '../../libs/complaints/src/read-model
 import { ComplaintDetailsQuery } from '../../libs/complaints/src/read-models/complaint-details/complaint-details.query';
 import type { ComplaintEvent } from '../../libs/complaints/src/domain/complaint.events';
 import { percentile, type BenchFigure, type BenchSuite } from './bench-suite';
+import { freePort, stopServer, waitForHealth } from './bench-host';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -123,7 +123,7 @@ async function flowThroughput(): Promise<BenchFigure> {
     };
   } finally {
     agent.destroy();
-    await stop(server);
+    await stopServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -151,40 +151,6 @@ function request(agent: http.Agent, port: number, method: string, p: string, tok
 /** A well-formed VIN (no I, O, Q) per bench customer. */
 function benchVin(i: number): string {
   return `LSVBENCH${String(i).padStart(9, '0')}`;
-}
-
-async function waitForHealth(port: number, server: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${stderr()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`server did not answer /health within 30 s:\n${stderr()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ---------------------------------------------------------------- the overdue query

@@ -11,12 +11,12 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import autocannon from 'autocannon';
 import { TokenService } from '@aftercare/platform';
 import type { BenchFigure, BenchSuite } from './bench-suite';
+import { freePort, stopServer, waitForHealth } from './bench-host';
 
 const CONNECTIONS = 64;
 const WARMUP_SECONDS = 3;
@@ -104,7 +104,7 @@ export const suite: BenchSuite = {
         },
       } satisfies Record<string, BenchFigure>;
     } finally {
-      await stop(server);
+      await stopServer(server);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },
@@ -144,21 +144,6 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
       resolve(result);
     });
   });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${stderr()}`);
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`server did not answer /health within 30 s:\n${stderr()}`);
 }
 
 /** Waits until /ready says the projections have applied everything. */
@@ -212,22 +197,3 @@ function quantileFromBuckets(buckets: Buckets, q: number): number {
   return prevBound;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
