@@ -12,6 +12,8 @@ export const ComplaintErrors = {
   outOfScope: (dealerId: string | null) => DomainError.forbidden('AUTH.OUT_OF_SCOPE', `dealer ${dealerId ?? '?'} is outside your scope`),
 
   unknownCustomer: (id: string) => DomainError.unprocessable('COMPLAINT.UNKNOWN_CUSTOMER', `customer ${id} does not exist`),
+  callbackNotOfCustomer: (callbackId: string) =>
+    DomainError.unprocessable('COMPLAINT.CALLBACK_NOT_OF_CUSTOMER', `callback ${callbackId} does not exist or is not a call to this customer`, { callbackId }),
   customerOfOtherDealer: () => DomainError.forbidden('AUTH.OUT_OF_SCOPE', 'the customer belongs to another dealer'),
   vehicleNotOwned: (vin: string) =>
     DomainError.unprocessable('COMPLAINT.VEHICLE_NOT_OWNED', `vehicle ${vin} is not registered to this customer`),

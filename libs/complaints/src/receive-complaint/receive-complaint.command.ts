@@ -32,6 +32,8 @@ export interface ReceiveComplaint {
   customerDealerId: string | null;
   /** From the customer file: who the vehicle is registered to, null when it is not registered. */
   vehicleOwnerId: string | null;
+  /** From the callbacks' published events: whom the linked callback calls, null when there is no such callback. */
+  callbackCustomerId?: string | null;
 }
 
 /** DOMAIN.md "Complaints": intake records customer, vehicle, channel, subject, own words, expectation, severity and who took it. */
@@ -43,6 +45,7 @@ export function decideReceiveComplaint(command: ReceiveComplaint, _state: Compla
   if (command.customerDealerId === null) throw ComplaintErrors.unknownCustomer(command.customerId);
   if (command.customerDealerId !== command.dealerId) throw ComplaintErrors.customerOfOtherDealer();
   if (command.vin !== null && command.vehicleOwnerId !== command.customerId) throw ComplaintErrors.vehicleNotOwned(command.vin);
+  if (command.callbackId !== null && command.callbackCustomerId !== command.customerId) throw ComplaintErrors.callbackNotOfCustomer(command.callbackId);
   assertDatedInOrder(command, { lastStepAt: null });
 
   const received: ComplaintReceived = {

@@ -43,9 +43,12 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
     const recordedAt = this.clock.now().toISOString();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt).toISOString() : recordedAt;
     const vin = input.vin ? input.vin.trim().toUpperCase() : null;
-    const [customerDealerId, vehicleOwnerId] = await Promise.all([
+    const callbackId = input.callbackId ?? null;
+    const [customerDealerId, vehicleOwnerId, callbackCustomerId] = await Promise.all([
       this.firstField(customerStream(input.customerId), CustomerEventTypes.CustomerRegistered, 'dealerId'),
       vin ? this.firstField(vehicleStream(vin), VehicleEventTypes.VehicleRegistered, 'customerId') : Promise.resolve(null),
+      // The callbacks context is subscribed by stream and type string, as the customer file is: no import of its internals.
+      callbackId ? this.firstField(`callback-${callbackId}`, 'CallbackScheduled', 'customerId') : Promise.resolve(null),
     ]);
     const result = await this.runner.run(ctx, {
       stream: complaintStream(complaintId),
@@ -66,7 +69,8 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
             description: input.description,
             expectedResolution: input.expectedResolution,
             severity: input.severity,
-            callbackId: input.callbackId ?? null,
+            callbackId,
+            callbackCustomerId,
             by: ctx.actor,
             occurredAt,
             recordedAt,

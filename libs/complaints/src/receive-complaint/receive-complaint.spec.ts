@@ -56,9 +56,14 @@ describe('taking a complaint', () => {
   });
 
   it('keeps the callback that found the complaint', () => {
-    spec.given([]).when(intake({ channel: 'callback', callbackId: 'cb-9', by: actors.agent })).then((events) => {
+    spec.given([]).when(intake({ channel: 'callback', callbackId: 'cb-9', callbackCustomerId: 'cust-wang', by: actors.agent })).then((events) => {
       expect((events[0] as ComplaintReceived).data).toMatchObject({ channel: 'callback', callbackId: 'cb-9', takenByRole: 'callback_agent' });
     });
+  });
+
+  it('refuses a link to a callback that does not exist or calls another customer', () => {
+    spec.given([]).when(intake({ callbackId: 'cb-404', callbackCustomerId: null })).thenThrows('COMPLAINT.CALLBACK_NOT_OF_CUSTOMER');
+    spec.given([]).when(intake({ callbackId: 'cb-9', callbackCustomerId: 'C2' })).thenThrows('COMPLAINT.CALLBACK_NOT_OF_CUSTOMER');
   });
 
   it('lets service advisors, callback agents and the customer service manager take complaints, and no one else', () => {

@@ -5,6 +5,7 @@ export const CustomerErrors = {
   alreadyFlagged: (kind: string) => DomainError.conflict('CUSTOMER.ALREADY_FLAGGED', `the customer is already flagged ${kind}`),
   selfReferral: () => DomainError.conflict('CUSTOMER.SELF_REFERRAL', 'a customer cannot refer themselves'),
   alreadyReferred: () => DomainError.conflict('CUSTOMER.ALREADY_REFERRED', 'this referral is already recorded'),
+  circularReferral: () => DomainError.conflict('CUSTOMER.CIRCULAR_REFERRAL', 'the referred customer already referred this customer'),
   referredNotFound: (id: string) => DomainError.unprocessable('CUSTOMER.REFERRED_NOT_FOUND', `referred customer ${id} does not exist`),
   otherDealer: () => DomainError.forbidden('CUSTOMER.OTHER_DEALER', 'the customer belongs to another dealer'),
   vehicleNotFound: (vin: string) => DomainError.notFound('VEHICLE.NOT_FOUND', `vehicle ${vin} is not registered`),

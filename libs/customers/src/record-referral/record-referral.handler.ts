@@ -19,8 +19,9 @@ export class RecordReferralHandler implements ICommandHandler<RecordReferralComm
   async execute({ ctx, customerId, referredCustomerId }: RecordReferralCommand) {
     // The referred customer must exist (a referral is a loyalty signal), and be this
     // dealer's: dealer roles never reach into another dealer's customer file.
-    const referred = await this.store.readStream(customerStream(referredCustomerId), { limit: 1 });
+    const referred = await this.store.readStream(customerStream(referredCustomerId));
     const referredDealer = referred[0]?.metadata.dealerId ?? null;
+    const referredUs = referred.some((e) => e.type === 'ReferralRecorded' && (e.data as { referredCustomerId?: string }).referredCustomerId === customerId);
     const result = await this.runner.run(ctx, {
       stream: customerStream(customerId),
       initialState: initialCustomerState,
@@ -30,7 +31,7 @@ export class RecordReferralHandler implements ICommandHandler<RecordReferralComm
       decide: (state) => {
         assertMayWriteCustomerFile(ctx.actor, state.dealerId);
         if (referred.length > 0) assertMayWriteCustomerFile(ctx.actor, referredDealer);
-        return decideRecordReferral({ customerId, referredCustomerId, referredExists: referred.length > 0 }, state);
+        return decideRecordReferral({ customerId, referredCustomerId, referredExists: referred.length > 0, referredReferredUs: referredUs }, state);
       },
     });
     return { id: customerId, revision: result.revision, position: result.position };

@@ -28,4 +28,7 @@ describe('recording a referral', () => {
   it('refuses a referral to a customer who does not exist', () => {
     spec.given([registered]).when({ customerId: 'c1', referredCustomerId: 'c9', referredExists: false }).thenThrows('CUSTOMER.REFERRED_NOT_FOUND');
   });
+  it('refuses a referral back to the customer who referred this one', () => {
+    spec.given([registered]).when({ customerId: 'c1', referredCustomerId: 'c2', referredExists: true, referredReferredUs: true }).thenThrows('CUSTOMER.CIRCULAR_REFERRAL');
+  });
 });
