@@ -87,7 +87,7 @@ async function benchVerify(dir: string): Promise<{ eps: number; seconds: number 
       await store.append(`vehicle-${i / 100}`, events, { expectedRevision: 'no_stream' });
     }
     const started = process.hrtime.bigint();
-    const result = await verifyHistory(store, { progressEvery: 1_000_000 });
+    const result = await verifyHistory(store, { progressEvery: 1_000_000, sqliteFile: path.join(dir, 'verify.sqlite') });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (!result.ok || result.checked !== VERIFY_EVENTS) throw new Error(`verify: ${JSON.stringify(result)}`);
     return { eps: VERIFY_EVENTS / seconds, seconds };

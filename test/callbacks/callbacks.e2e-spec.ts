@@ -83,15 +83,17 @@ describe('callbacks over HTTP', () => {
 
   it('withdraws the pending lapsed calls when a newer visit comes (R-CB-6)', async () => {
     const { customerId, vin } = await customerWithVisit();
-    const before = await callbackOf(customerId, 'lapsed');
+    // R-CB-6: six calls, 15 d, 30 d, 3.5, 6, 9 and 12 months after the visit, all queued at once.
+    const before = await callbackOf(customerId, 'lapsed', '2027-04-09T10:00:00.000Z');
     expect(before.map((c) => c.dueAt)).toEqual([addDays(VISIT_AT, 15), addDays(VISIT_AT, 30), '2026-06-24T10:00:00.000Z', '2026-09-09T10:00:00.000Z', '2026-12-09T10:00:00.000Z', '2027-03-09T10:00:00.000Z']);
+    expect(before.every((c) => c.status === 'scheduled' && c.rule === 'R-CB-6')).toBe(true);
     await visit(vin, '2026-03-10T08:00:00.000Z', 7450);
     for (const old of before) {
       const res = await app.http.get(`/api/v1/callbacks/${old.id}`).set('Authorization', agent()).expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'newer_visit' });
     }
-    const after = await callbackOf(customerId, 'lapsed');
-    expect(after.map((c) => c.dueAt)[0]).toBe('2026-03-25T08:00:00.000Z');
+    const after = await callbackOf(customerId, 'lapsed', '2027-04-10T08:00:00.000Z');
+    expect(after.map((c) => c.dueAt)).toEqual(['2026-03-25T08:00:00.000Z', '2026-04-09T08:00:00.000Z', '2026-06-25T08:00:00.000Z', '2026-09-10T08:00:00.000Z', '2026-12-10T08:00:00.000Z', '2027-03-10T08:00:00.000Z']);
     expect(after.every((c) => !before.some((b) => b.id === c.id))).toBe(true);
   });
 
@@ -110,7 +112,7 @@ describe('callbacks over HTTP', () => {
     expect(winner.body).toEqual({ id: call.id, revision: 1 });
   });
 
-  it('ends a callback unreachable after three unanswered attempts over three days (R-CB-12)', async () => {
+  it('ends a callback unreachable after three unanswered attempts over three days, each a day after the last (R-CB-12)', async () => {
     const { customerId } = await customerWithVisit();
     const [call] = await callbackOf(customerId, 'post_service');
     clock.set('2026-03-12T10:00:00.000Z');
@@ -120,9 +122,13 @@ describe('callbacks over HTTP', () => {
       expect(res.body.status).toBe(day < 2 ? 'scheduled' : 'unreachable');
       await settled();
       if (day < 2) {
-        // Released, and due again a day later.
+        // Released, and due again a day later: not in today's queue, and nobody may claim it before.
         const again = await queue({ asOf: addDays(clock.now(), 1) });
         expect(again.items.find((i) => i.id === call.id)).toMatchObject({ status: 'scheduled', dueAt: addDays(clock.now(), 1) });
+        expect((await queue({})).items.some((i) => i.id === call.id)).toBe(false);
+        const early = await app.http.post(`/api/v1/callbacks/${call.id}/claim`).set('Authorization', agent('agent-ma')).expect(409);
+        expect(early.body).toMatchObject({ code: 'CALLBACK.RETRY_NOT_DUE', status: 409 });
+        expect(early.body.detail).toContain(addDays(clock.now(), 1));
       }
       clock.advance(86_400_000);
     }

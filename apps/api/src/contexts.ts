@@ -6,6 +6,8 @@ import { callbackAsOf, callbacksContext } from '@aftercare/callbacks';
 import { claimAsOf, claimsContext } from '@aftercare/claims';
 import { auditContext } from '@aftercare/audit';
 import { integrationContext } from '@aftercare/integration';
+import { memberAsOf, membershipContext } from '@aftercare/membership';
+import { segmentAsOf, segmentationContext } from '@aftercare/segmentation';
 
 /**
  * The bounded contexts this product runs: adding a context is one line here
@@ -19,6 +21,8 @@ export const CONTEXTS: readonly ContextDefinition[] = [
   complaintsContext,
   callbacksContext,
   claimsContext,
-  auditContext({ asOf: [customerAsOf, complaintAsOf, callbackAsOf, claimAsOf] }),
+  membershipContext,
+  auditContext({ asOf: [customerAsOf, complaintAsOf, callbackAsOf, claimAsOf, memberAsOf, segmentAsOf] }),
   integrationContext,
+  segmentationContext,
 ];

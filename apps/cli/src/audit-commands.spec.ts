@@ -9,6 +9,8 @@ describe('aftercare export | import | rebuild arguments', () => {
     expect(() => parseExportArgs(['--from', 'yesterday', '--to', '2026-02-01T00:00:00Z'])).toThrow(UsageError);
     expect(() => parseExportArgs(['--from', '2026-01-01T00:00:00Z'])).toThrow(UsageError);
     expect(() => parseExportArgs(['--since', '2026-01-01T00:00:00Z'])).toThrow(/unknown argument --since/);
+    expect(parseExportArgs(['--from', '2026-01-01T00:00:00Z', '--to', '2026-02-01T00:00:00Z', '--out', 'x.ndjson', '--resume'])).toMatchObject({ out: 'x.ndjson', resume: true });
+    expect(() => parseExportArgs(['--from', '2026-01-01T00:00:00Z', '--to', '2026-02-01T00:00:00Z', '--resume'])).toThrow(/--resume continues the file of --out/);
   });
 
   it('takes one file to import and one projection to rebuild', () => {

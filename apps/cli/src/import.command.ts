@@ -2,31 +2,38 @@ import * as fs from 'fs';
 import * as readline from 'readline';
 import type { EventMetadata } from '@aftercare/kernel';
 import type { EventStore } from '@aftercare/event-store';
-import { loadConfig, openEventStore } from '@aftercare/platform';
+import { loadConfig, openEventStore, openKeyStore } from '@aftercare/platform';
 import { interruptible, parseArgs } from './cli-args';
 import { UsageError } from './token.command';
 
-const USAGE = `usage: aftercare import <file.ndjson>
+const USAGE = `usage: aftercare import <file.ndjson> [--keys <file>]
 
 Appends each event of an \`aftercare export\` file to its stream, in file order, at
 the revision it had. Idempotent by event id: events already there are skipped, so
 importing a file twice appends nothing and a run stopped by Ctrl-C continues where
-it stopped when run again. Progress on stderr.`;
+it stopped when run again. Progress on stderr.
+
+--keys restores the personal-data keys an \`export --keys\` wrote; a key this
+deployment destroyed is never restored (docs/personal-data.md).`;
 
 export interface ImportArgs {
   file: string;
+  /** An `export --keys` file. */
+  keys?: string;
 }
 
 export function parseImportArgs(argv: string[]): ImportArgs {
-  const { positionals } = parseArgs(argv, [], USAGE);
+  const { flags, positionals } = parseArgs(argv, ['keys'], USAGE);
   if (positionals.length !== 1) throw new UsageError(USAGE);
-  return { file: positionals[0] };
+  return { file: positionals[0], keys: flags.keys };
 }
 
 export interface ImportResult {
   appended: number;
   skipped: number;
   interrupted: boolean;
+  /** With --keys: keys restored, and those left alone (already there, or destroyed here). */
+  keys?: { imported: number; present: number; destroyed: number };
 }
 
 interface ExportedEvent {
@@ -45,9 +52,11 @@ interface ExportedEvent {
  */
 export async function runImport(args: ImportArgs, env: NodeJS.ProcessEnv = process.env, stderr: NodeJS.WritableStream = process.stderr): Promise<ImportResult> {
   if (!fs.existsSync(args.file)) throw new UsageError(`no such file: ${args.file}`);
+  if (args.keys && !fs.existsSync(args.keys)) throw new UsageError(`no such file: ${args.keys}`);
   const total = fs.statSync(args.file).size;
   const store = await openEventStore(loadConfig(env));
   const result: ImportResult = { appended: 0, skipped: 0, interrupted: false };
+  if (args.keys) result.keys = await importKeys(args.keys, env);
   const input = fs.createReadStream(args.file);
   try {
     const tails = new Map<string, number>();
@@ -83,6 +92,33 @@ export async function runImport(args: ImportArgs, env: NodeJS.ProcessEnv = proce
     await store.close();
   }
   return result;
+}
+
+/** Restores the keys of an `export --keys` file; a different key for a subject that has one is an error. */
+async function importKeys(file: string, env: NodeJS.ProcessEnv): Promise<{ imported: number; present: number; destroyed: number }> {
+  const keys = await openKeyStore(loadConfig(env));
+  const counts = { imported: 0, present: 0, destroyed: 0 };
+  try {
+    let lineNo = 0;
+    for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      let entry: { subject?: unknown; key?: unknown };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${file}:${lineNo}: not JSON`);
+      }
+      const key = typeof entry.key === 'string' ? Buffer.from(entry.key, 'base64') : null;
+      if (typeof entry.subject !== 'string' || !key || key.length !== 32) throw new UsageError(`${file}:${lineNo}: not an exported key ({ subject, key })`);
+      const outcome = await keys.importKey(entry.subject, key);
+      if (outcome === 'conflict') throw new Error(`${file}:${lineNo}: ${entry.subject} already has a different key here`);
+      counts[outcome]++;
+    }
+  } finally {
+    await keys.close();
+  }
+  return counts;
 }
 
 /** true when appended, false when the event was already in its stream. */

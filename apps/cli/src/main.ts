@@ -4,15 +4,17 @@ import { parseVerifyArgs, runVerify } from './verify.command';
 import { parseExportArgs, runExport } from './export.command';
 import { parseImportArgs, runImport } from './import.command';
 import { parseRebuildArgs, runRebuild } from './rebuild.command';
+import { parseDemoArgs, runDemo } from './demo.command';
 import { CONTEXTS } from '../../api/src/contexts';
 
 const HELP = `aftercare <command>
 
   token --role <role> [--dealer D] [--region R] [--sub id] [--ttl 8h]   print a bearer token (npm run -s token -- …)
   verify [--stream <streamId>]                                         recompute the hash chains (docs/tamper-evidence.md); exit 1 on a broken link
-  export --from <ISO> --to <ISO> [--out file]                          the events recorded in [from, to] as NDJSON (stdout unless --out)
-  import <file>                                                        append an export's events, idempotently by event id (re-run to resume)
+  export --from <ISO> --to <ISO> [--out file [--resume]] [--keys file] the events recorded in [from, to] as NDJSON (stdout unless --out; --resume continues an interrupted file)
+  import <file> [--keys file]                                          append an export's events, idempotently by event id (re-run to resume)
   rebuild <projection|all> [--local]                                   rebuild read models blue-green, with progress; exits once they serve
+  demo [--dealers 20] [--customers 50000] [--years 3] [--seed s]       generate a realistic dealer group through the command handlers (empty data dir)
 
 Progress goes to stderr; Ctrl-C stops a command cleanly (exit 130).
 `;
@@ -36,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'rebuild': {
         const result = await runRebuild(parseRebuildArgs(rest), { contexts: CONTEXTS });
+        return result.interrupted ? 130 : 0;
+      }
+      case 'demo': {
+        const result = await runDemo(parseDemoArgs(rest));
         return result.interrupted ? 130 : 0;
       }
       case 'token':

@@ -1,7 +1,7 @@
 import type { EventStore } from '@aftercare/event-store';
 import type { ReadStore } from '@aftercare/read-store';
 import { buildIdOf, consoleRunnerLogger, ProjectionCatalog, ProjectionMonitor, ProjectionRunner, type BuildInfo, type ProjectionDefinition, type ProjectionStatus } from '@aftercare/projections';
-import { ContextDefinition, loadConfig, openEventStore, openReadStore, upcastersOf } from '@aftercare/platform';
+import { ContextDefinition, loadConfig, openProtectedEventStore, openReadStore, personalDataOf, upcastersOf } from '@aftercare/platform';
 import { interruptible, parseArgs } from './cli-args';
 import { UsageError } from './token.command';
 
@@ -55,7 +55,8 @@ export async function runRebuild(args: RebuildArgs, deps: Deps): Promise<Rebuild
     if (!names.includes(name)) throw new UsageError(`unknown projection ${name}; one of: all, ${names.join(', ')}`);
   }
   const config = loadConfig(env);
-  const eventStore = await openEventStore(config, upcastersOf(deps.contexts));
+  // Personal fields opened with the keys of this deployment (or `[erased]`), as the projector reads them.
+  const eventStore = await openProtectedEventStore(config, upcastersOf(deps.contexts), personalDataOf(deps.contexts));
   // The runner's own connection, and another one to watch from (see ProjectionRunnerOptions.readStore).
   const runnerStore = await openReadStore(config);
   const watchStore = await openReadStore(config);

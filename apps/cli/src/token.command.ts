@@ -49,7 +49,7 @@ export function issueToken(args: TokenArgs, env: Record<string, string | undefin
   if (isDealerRole(role) && !args.dealer) throw new UsageError(`a ${role} token needs --dealer <dealerId>`);
   if (isOemRole(role) && !args.region) throw new UsageError(`a ${role} token needs --region <region>`);
   const config = loadConfig(env);
-  const tokens = new TokenService(config.jwtSecret);
+  const tokens = new TokenService(config.jwtSecret, config.jwt);
   return tokens.issue(
     {
       sub: args.sub ?? `dev-${role}${args.dealer ? `-${args.dealer}` : args.region ? `-${args.region}` : ''}`,

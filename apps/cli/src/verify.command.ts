@@ -1,4 +1,4 @@
-import { verifyHistory, type VerifyResult } from '@aftercare/audit';
+import { sqliteEventsFile, verifyHistory, type VerifyResult } from '@aftercare/audit';
 import { loadConfig, openEventStore } from '@aftercare/platform';
 
 export interface VerifyArgs {
@@ -22,13 +22,15 @@ export function parseVerifyArgs(argv: string[]): VerifyArgs {
  * upcasters: what was sealed is what was stored.
  */
 export async function runVerify(args: VerifyArgs, env: NodeJS.ProcessEnv = process.env, stderr: NodeJS.WritableStream = process.stderr): Promise<VerifyResult> {
-  const store = await openEventStore(loadConfig(env));
+  const config = loadConfig(env);
+  const store = await openEventStore(config);
   const signal = { aborted: false };
   const interrupt = () => (signal.aborted = true);
   process.once('SIGINT', interrupt);
   try {
     return await verifyHistory(store, {
       streamId: args.streamId,
+      sqliteFile: sqliteEventsFile(config),
       signal,
       onProgress: ({ checked, position, headPosition }) => {
         const pct = headPosition > 0 ? Math.min(100, (position / headPosition) * 100) : 100;

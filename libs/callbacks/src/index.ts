@@ -13,3 +13,5 @@ export { callbackStream, carePlanStream, careEventStream, CALLBACK_CATEGORY, CAR
 export { CARE_SCHEDULE, CALL_KINDS } from './domain/care-schedule';
 export { CSI_WEIGHTS, CSI_FACTORS, weightedCsi } from './domain/csi';
 export { callbackAsOf } from './read-models/callback-queue/callback-queue.as-of';
+// Who may do what (the authorization matrix of apps/api reads it).
+export { CALLBACK_POLICY, callbackRolesFor } from './domain/callback.policy';

@@ -14,3 +14,6 @@ export { canonicalJson, contentHash } from './domain/claim-content';
 export { goodwillCompensationDecider } from './goodwill-compensation.decider';
 export { goodwillWarrantyDecider } from './goodwill-warranty.decider';
 export { claimAsOf } from './read-models/claim-details/claim-details.as-of';
+// Who signs what (the authorization matrix of apps/api reads it).
+export { APPROVING_ROLES, rolesForStep } from './domain/claim.flows';
+export { WAIVER_SIGNING_ROLES } from './sign-waiver/sign-waiver.command';

@@ -15,3 +15,5 @@ export { FOLLOW_UP_DAYS, ESCALATION_DAYS, INTERIM_REPLY_DAYS } from './domain/co
 export { ReceiveComplaintCommand, ReceiveComplaintHandler } from './receive-complaint/receive-complaint.handler';
 export type { ReceiveComplaintInput } from './receive-complaint/receive-complaint.handler';
 export { complaintAsOf } from './read-models/complaint-details/complaint-details.as-of';
+// Who may do what (the authorization matrix of apps/api reads it).
+export { rolesFor as complaintRolesFor } from './domain/complaint.policy';

@@ -17,6 +17,8 @@ import { BookAppointmentController } from './book-appointment/book-appointment.h
 import { BookAppointmentHandler } from './book-appointment/book-appointment.handler';
 import { RecordAppointmentOutcomeController } from './record-appointment-outcome/record-appointment-outcome.http';
 import { RecordAppointmentOutcomeHandler } from './record-appointment-outcome/record-appointment-outcome.handler';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { AppointmentController, CustomerProfileController, VehicleController } from './read-models/customer-profile/customer-profile.http';
 import { CustomerProfileQuery } from './read-models/customer-profile/customer-profile.query';
 import { CustomerProfileResolver } from './read-models/customer-profile/customer-profile.resolver';
@@ -36,6 +38,7 @@ import { CustomerProfileResolver } from './read-models/customer-profile/customer
     RecordVisitController,
     BookAppointmentController,
     RecordAppointmentOutcomeController,
+    ErasePersonalDataController,
   ],
   providers: [
     RegisterCustomerHandler,
@@ -47,6 +50,7 @@ import { CustomerProfileResolver } from './read-models/customer-profile/customer
     RecordVisitHandler,
     BookAppointmentHandler,
     RecordAppointmentOutcomeHandler,
+    ErasePersonalDataHandler,
     CustomerProfileQuery,
     CustomerProfileResolver,
   ],

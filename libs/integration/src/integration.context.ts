@@ -2,6 +2,7 @@ import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { defineContext, LOGGER, PROJECTOR_READ_STORE, type ContextDefinition } from '@aftercare/platform';
 import type { ReadStore } from '@aftercare/read-store';
 import { IntegrationModule } from './integration.module';
+import { EVENTS_TYPE_DEFS } from './event-stream/events.resolver';
 import { WebhookDeliveryWorker, type WebhookDeliveryOptions } from './webhooks/webhook-delivery.worker';
 
 /**
@@ -13,6 +14,7 @@ export function integrationContextWith(options: { webhooks?: WebhookDeliveryOpti
   return defineContext({
     name: 'integration',
     module: IntegrationModule,
+    typeDefs: EVENTS_TYPE_DEFS,
     workers: [
       (get) => {
         const logger = get<{ error(obj: object, msg: string): void }>(LOGGER);

@@ -16,6 +16,8 @@ export const CALLBACK_TYPES = [
   'birthday',
   'holiday',
   'event_invitation',
+  /** R-SG-1: a customer who became `churned` is called back by their advisor. */
+  'win_back',
   'manual',
 ] as const;
 

@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './event';
+export * from './event-seal';
 export * from './decider';
 export * from './domain-error';
 export * from './clock';

@@ -5,13 +5,14 @@ import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { READ_STORE, ReadStore } from '@aftercare/read-store';
 import { ReadModels } from '@aftercare/projections';
 import { APP_CONFIG } from './config/app-config';
-import { HOST_OPTIONS, HostOptions, upcastersOf } from './host/host-options';
+import { HOST_OPTIONS, HostOptions, personalDataOf, upcastersOf } from './host/host-options';
 import { createLogger, LogFlushLifecycle, LOGGER } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { MeteredEventStore } from './observability/metered-event-store';
 import { OpsController } from './observability/ops.controller';
 import { CommandRunner } from './commands/command-runner';
-import { openEventStore, openReadStore } from './storage/store-factory';
+import { openProtectedEventStore, openReadStore } from './storage/store-factory';
+import { PersonalDataEventStore } from '@aftercare/personal-data';
 import { PROJECTOR_READ_STORE } from './storage/storage.tokens';
 import { StorageLifecycle } from './storage/storage-lifecycle';
 import { TokenService } from './auth/token.service';
@@ -39,9 +40,12 @@ export class PlatformModule {
       { provide: CLOCK, useValue: options.clock ?? systemClock },
       { provide: LOGGER, useValue: createLogger(options.config.logLevel, options.service) },
       { provide: Metrics, useValue: metrics },
+      // Personal fields sealed on append, opened on read (docs/personal-data.md); the erasure command destroys keys through it.
+      { provide: PersonalDataEventStore, useFactory: () => openProtectedEventStore(options.config, upcasters, personalDataOf(options.contexts)) },
       {
         provide: EVENT_STORE,
-        useFactory: async () => new MeteredEventStore(await openEventStore(options.config, upcasters), metrics),
+        inject: [PersonalDataEventStore],
+        useFactory: (protectedStore: PersonalDataEventStore) => new MeteredEventStore(protectedStore, metrics),
       },
       { provide: READ_STORE, useFactory: () => openReadStore(options.config, { queryWithProjector: options.withProjector }) },
       {
@@ -54,7 +58,7 @@ export class PlatformModule {
         inject: [READ_STORE],
         useFactory: (readStore: ReadStore) => new ReadModels({ readStore, projections }),
       },
-      { provide: TokenService, useFactory: () => new TokenService(options.config.jwtSecret) },
+      { provide: TokenService, useFactory: () => new TokenService(options.config.jwtSecret, options.config.jwt) },
       StorageLifecycle,
       LogFlushLifecycle,
     ];

@@ -1,6 +1,7 @@
 import type { Position } from '@aftercare/kernel';
 import type { Collection, Doc, Filter, FindOptions, IndexSpec, Page, PageOptions, ReadStore, Update, WriteResult } from '@aftercare/read-store';
 import type { ProjectionContext } from './projection';
+import type { DeferredIndexes } from './deferred-indexes';
 import { PositionGuardedCollection, WriteStamp } from './position-guarded-collection';
 
 /** logical → physical names of the build a worker writes. */
@@ -17,6 +18,8 @@ function physicalOf(map: CollectionMap, projection: string, logical: string): st
 /**
  * Transactional stores (sqlite): writes go straight to the build's collections,
  * and the batch's transaction gives exactly-once. One context serves every event.
+ * While the build catches up, `indexes` holds its deferred secondary indexes,
+ * created before the first statement that may need them.
  */
 export class DirectProjectionContext implements ProjectionContext {
   private readonly cache = new Map<string, Collection<Doc>>();
@@ -25,12 +28,13 @@ export class DirectProjectionContext implements ProjectionContext {
     private readonly readStore: ReadStore,
     private readonly projection: string,
     private readonly map: CollectionMap,
+    private readonly indexes?: DeferredIndexes,
   ) {}
 
   collection<T extends Doc = Doc>(name: string): Collection<T> {
     let collection = this.cache.get(name);
     if (!collection) {
-      collection = new UpsertCheckedCollection(this.readStore.collection(physicalOf(this.map, this.projection, name)));
+      collection = new UpsertCheckedCollection(this.readStore.collection(physicalOf(this.map, this.projection, name)), this.indexes);
       this.cache.set(name, collection);
     }
     return collection as unknown as Collection<T>;
@@ -67,10 +71,19 @@ export class GuardedProjectionContext implements ProjectionContext {
  * fail on its first event in the scale-out deployment.
  */
 class UpsertCheckedCollection<T extends Doc = Doc> implements Collection<T> {
-  constructor(private readonly inner: Collection<T>) {}
+  constructor(
+    private readonly inner: Collection<T>,
+    private readonly indexes?: DeferredIndexes,
+  ) {}
 
   get name(): string {
     return this.inner.name;
+  }
+
+  /** Runs `statement` once the deferred indexes it may need exist (at once when none are pending). */
+  private indexed<R>(filter: Filter | undefined, statement: () => Promise<R>): Promise<R> {
+    const pending = this.indexes?.before(this.inner.name, filter);
+    return pending ? pending.then(statement) : statement();
   }
 
   insertOne(doc: T): Promise<void> {
@@ -79,40 +92,41 @@ class UpsertCheckedCollection<T extends Doc = Doc> implements Collection<T> {
 
   replaceOne(filter: Filter, doc: T, options?: { upsert?: boolean }): Promise<WriteResult> {
     if (options?.upsert && typeof (filter._id ?? doc._id) !== 'string') throw upsertError(this.inner.name);
-    return this.inner.replaceOne(filter, doc, options);
+    return this.indexed(filter, () => this.inner.replaceOne(filter, doc, options));
   }
 
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<WriteResult> {
     if (options?.upsert && typeof filter._id !== 'string') throw upsertError(this.inner.name);
-    return this.inner.updateOne(filter, update, options);
+    return this.indexed(filter, () => this.inner.updateOne(filter, update, options));
   }
 
   updateMany(filter: Filter, update: Update): Promise<WriteResult> {
-    return this.inner.updateMany(filter, update);
+    return this.indexed(filter, () => this.inner.updateMany(filter, update));
   }
 
   deleteOne(filter: Filter): Promise<{ deletedCount: number }> {
-    return this.inner.deleteOne(filter);
+    return this.indexed(filter, () => this.inner.deleteOne(filter));
   }
 
   deleteMany(filter: Filter): Promise<{ deletedCount: number }> {
-    return this.inner.deleteMany(filter);
+    return this.indexed(filter, () => this.inner.deleteMany(filter));
   }
 
   findOne(filter: Filter): Promise<T | null> {
-    return this.inner.findOne(filter);
+    return this.indexed(filter, () => this.inner.findOne(filter));
   }
 
   find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return this.inner.find(filter, options);
+    return this.indexed(filter, () => this.inner.find(filter, options));
   }
 
   findPage(filter: Filter, options: PageOptions): Promise<Page<T>> {
-    return this.inner.findPage(filter, options);
+    return this.indexed(filter, () => this.inner.findPage(filter, options));
   }
 
   count(filter?: Filter): Promise<number> {
-    return this.inner.count(filter);
+    // A count of everything needs no index but is not a lookup by _id either: undefined counts as "may need them".
+    return this.indexed(filter ?? {}, () => this.inner.count(filter));
   }
 
   createIndex(spec: IndexSpec): Promise<void> {

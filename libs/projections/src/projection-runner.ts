@@ -2,6 +2,7 @@ import { systemClock, type Clock, type Position, type UpcasterRegistry } from '@
 import type { EventStore } from '@aftercare/event-store';
 import type { ReadStore } from '@aftercare/read-store';
 import { AsyncLock } from './async-lock';
+import { DeferredIndexes } from './deferred-indexes';
 import { lagMs, matchingLag } from './event-lag';
 import { ParkedEvents } from './parked-events';
 import type { ProjectionDefinition } from './projection';
@@ -328,14 +329,18 @@ export class ProjectionRunner {
 
   private async spawn(slot: ProjectionSlot, definition: ProjectionDefinition, build: ProjectionBuildDoc): Promise<ProjectionWorker> {
     const { readStore } = this.deps;
-    // Indexes first: a catch-up into unindexed collections would scan on every upsert.
+    // A build that has not caught up yet, on sqlite, gets its secondary indexes once
+    // it has (DeferredIndexes: one sort instead of an index insert per write, and
+    // created early for a collection its handlers query); otherwise indexes first.
+    const deferred = readStore.supportsTransactions && build.caughtUpAt === null ? new DeferredIndexes(readStore) : undefined;
     for (const [logical, specs] of Object.entries(definition.collections)) {
-      const collection = readStore.collection(physicalCollectionName(logical, build.version, build.generation));
-      for (const spec of specs) await collection.createIndex(spec);
+      const physical = physicalCollectionName(logical, build.version, build.generation);
+      const collection = readStore.collection(physical);
+      for (const spec of specs) if (!deferred?.defer(physical, spec)) await collection.createIndex(spec);
     }
     // Not started here: the caller records the worker in its slot first, so a
     // catch-up finishing at once finds it there.
-    return new ProjectionWorker(this.deps, definition, build, { caughtUp: (w) => this.caughtUp(slot, w) });
+    return new ProjectionWorker(this.deps, definition, build, { caughtUp: (w) => this.caughtUp(slot, w) }, deferred?.isEmpty ? undefined : deferred);
   }
 
   private async caughtUp(slot: ProjectionSlot, worker: ProjectionWorker): Promise<void> {

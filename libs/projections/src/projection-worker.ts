@@ -2,6 +2,7 @@ import type { Clock, RecordedEvent, UpcasterRegistry } from '@aftercare/kernel';
 import type { EventStore } from '@aftercare/event-store';
 import type { ReadStore } from '@aftercare/read-store';
 import type { AsyncLock } from './async-lock';
+import type { DeferredIndexes } from './deferred-indexes';
 import type { ParkedEvents } from './parked-events';
 import type { ProjectionDefinition, ProjectionContext } from './projection';
 import { DirectProjectionContext, GuardedProjectionContext, type CollectionMap } from './projection-context';
@@ -64,6 +65,8 @@ export class ProjectionWorker extends SubscriptionWorker {
     readonly definition: ProjectionDefinition,
     readonly build: ProjectionBuildDoc,
     private readonly hooks: ProjectionWorkerHooks,
+    /** Secondary indexes left for when the build has caught up (sqlite only). */
+    private readonly indexes?: DeferredIndexes,
   ) {
     super(
       {
@@ -82,7 +85,7 @@ export class ProjectionWorker extends SubscriptionWorker {
     }
     this.map = map;
     this.transactional = deps.readStore.supportsTransactions;
-    this.direct = this.transactional ? new DirectProjectionContext(deps.readStore, definition.name, map) : undefined;
+    this.direct = this.transactional ? new DirectProjectionContext(deps.readStore, definition.name, map, indexes) : undefined;
   }
 
   get parkedCount(): number {
@@ -90,6 +93,8 @@ export class ProjectionWorker extends SubscriptionWorker {
   }
 
   protected override async onCaughtUp(): Promise<void> {
+    // Before the build counts as caught up, so it is never switched to, nor resumed after a restart, without them.
+    if (this.indexes) await this.exclusive(() => this.indexes!.createAll());
     if (this.build.caughtUpAt === null) {
       const at = this.deps.clock.now().toISOString();
       await this.exclusive(() => this.deps.catalog.saveCheckpoint(this.build._id, { ...this.checkpointFields(), caughtUpAt: at }));

@@ -83,6 +83,14 @@ export interface ReadStore {
    */
   transaction<R>(work: () => Promise<R>): Promise<R>;
   readonly supportsTransactions: boolean;
+  /**
+   * After personal data was erased (docs/personal-data.md): leaves no copy of
+   * deleted or overwritten documents in the store's files. sqlite zeroes freed
+   * space as it goes (`secure_delete`) and here checkpoints the WAL into the file
+   * and truncates it; true when that completed (false: a reader held the WAL,
+   * try again). Adapters without such files (MongoDB) do not implement it.
+   */
+  scrub?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

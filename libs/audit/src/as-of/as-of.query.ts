@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, streamName, type RecordedEvent } from '@aftercare/kernel';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { Principal, ScopeService } from '@aftercare/platform';
+import { maskForRole } from '@aftercare/personal-data';
 import type { AsOfKind } from './as-of-kind';
 
 export const AS_OF_KINDS = Symbol('AsOfKinds');
@@ -42,7 +43,8 @@ export class AsOfQuery {
       // OEM-wide records (no dealer) are for the roles that read everything.
       if (dealerId) await this.scope.assertCanRead(caller, dealerId);
       else if (!(await this.scope.readableDealers(caller)).all) throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `${kindName} ${id} belongs to no dealer`);
-      return view;
+      // Phones and national ids as the live reads show them to this role (docs/personal-data.md).
+      return typeof view === 'object' ? maskForRole(view as object, caller.role) : view;
     } finally {
       await kind.dispose?.(state);
     }

@@ -45,7 +45,7 @@ export class AuditTrailQuery {
     const items: AuditEventView[] = [];
     for (const doc of page.items) {
       const [event] = await this.events.readStream(doc.streamId, { from: doc.revision, limit: 1 });
-      if (event) items.push(toAuditEventView(event));
+      if (event) items.push(toAuditEventView(event, caller.role));
     }
     return { items, nextCursor: page.nextCursor };
   }

@@ -22,7 +22,7 @@ export class StreamHistoryQuery {
   async page(caller: Principal, streamId: string, from = 0, limit = DEFAULT_PAGE_SIZE): Promise<StreamHistoryPage> {
     await this.assertCanRead(caller, streamId);
     const events = await this.events.readStream(streamId, { from, limit: limit + 1 });
-    const items = events.slice(0, limit).map(toAuditEventView);
+    const items = events.slice(0, limit).map((e) => toAuditEventView(e, caller.role));
     return { streamId, items, nextCursor: events.length > limit ? String(events[limit].revision) : null };
   }
 

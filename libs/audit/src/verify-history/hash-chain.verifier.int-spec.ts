@@ -88,4 +88,83 @@ describe('hash-chained event store and its verifier', () => {
     expect(await verifyHistory(chained)).toMatchObject({ ok: true, checked: 2, unsealed: 1 });
     await chained.close();
   });
+
+  describe('on the stored bytes of a SQLite file, in chunks', () => {
+    const chunked = (extra: object = {}) => verifyHistory(store, { sqliteFile: file, chunkSize: 4, workers: 0, ...extra });
+    const seed = async () => {
+      // Streams interleaved so that most cross chunk boundaries (4 positions a chunk).
+      for (let round = 0; round < 4; round++) {
+        for (const stream of ['a-1', 'b-1', 'c-1']) await store.append(stream, [event('Happened', { round, stream, nested: { z: 1, a: [round] } })], { expectedRevision: 'any' });
+      }
+    };
+    const edit = (position: number, change: (row: { data: string; metadata: string }) => { data?: string; metadata?: string }) => {
+      const db = new Database(file);
+      const row = db.prepare('SELECT data, metadata FROM events WHERE position = ?').get(position) as { data: string; metadata: string };
+      const next = { ...row, ...change(row) };
+      db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(next.data, next.metadata, position);
+      db.close();
+    };
+
+    it('stores events in canonical key order with the seal last, so their stored text is what was hashed', async () => {
+      await store.append('thing-1', [event('Happened', { z: 1, a: { y: 2, b: 3 } })], { expectedRevision: 'no_stream' });
+      const db = new Database(file);
+      const row = db.prepare('SELECT data, metadata FROM events').get() as { data: string; metadata: string };
+      db.close();
+      expect(row.data).toBe('{"a":{"b":3,"y":2},"z":1}');
+      expect(row.metadata).toMatch(/^\{"actor":\{"dealerId":null,"id":"u","role":"admin"\},"causationId":.*,"prevHash":null,"hash":"[0-9a-f]{64}"\}$/);
+    });
+
+    it('gives the result a sequential run gives on an intact log', async () => {
+      await seed();
+      const sequential = await verifyHistory(store);
+      expect(sequential).toMatchObject({ ok: true, checked: 12, streams: 3 });
+      expect(await chunked()).toEqual(sequential);
+    });
+
+    it('names the same first broken link as a sequential run when a later chunk holds an edited event', async () => {
+      await seed();
+      edit(10, (row) => ({ data: row.data.replace('"round":3', '"round":4') }));
+      const sequential = await verifyHistory(store);
+      expect(sequential.firstBroken).toMatchObject({ position: 10, field: 'hash' });
+      expect(await chunked()).toEqual(sequential);
+    });
+
+    it('finds an event deleted at a chunk boundary through the link from the next chunk', async () => {
+      await seed();
+      // Position 5 is b-1's second event; its successor (position 8) opens the next chunk.
+      const db = new Database(file);
+      db.prepare('DELETE FROM events WHERE position = 5').run();
+      db.close();
+      const sequential = await verifyHistory(store);
+      expect(sequential.firstBroken).toMatchObject({ streamId: 'b-1', position: 8, field: 'revision' });
+      expect(await chunked()).toEqual(sequential);
+    });
+
+    it('finds a forged prevHash in the stored text', async () => {
+      await seed();
+      edit(7, (row) => ({ metadata: row.metadata.replace(/"prevHash":"[0-9a-f]{64}"/, `"prevHash":"${'0'.repeat(64)}"`) }));
+      const sequential = await verifyHistory(store);
+      expect(sequential.firstBroken).toMatchObject({ position: 7, field: 'prevHash' });
+      expect(await chunked()).toEqual(sequential);
+    });
+
+    it('still accepts events whose stored JSON is not canonical but means the same (sealed before canonical storage)', async () => {
+      await seed();
+      edit(6, (row) => {
+        const data = JSON.parse(row.data) as Record<string, unknown>;
+        const { hash, prevHash, ...rest } = JSON.parse(row.metadata) as Record<string, unknown>;
+        const reversed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
+        return { data: JSON.stringify(reversed(data)), metadata: JSON.stringify({ hash, prevHash, ...reversed(rest) }) };
+      });
+      expect(await chunked()).toMatchObject({ ok: true, checked: 12, streams: 3 });
+    });
+
+    it('stops early with what it checked when asked to', async () => {
+      await seed();
+      const signal = { aborted: false };
+      const result = await chunked({ progressEvery: 4, signal, onProgress: () => void (signal.aborted = true) });
+      expect(result).toMatchObject({ ok: true, checked: 4 });
+    });
+  });
 });
+

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { EventStore } from '@aftercare/event-store';
-import { APP_CONFIG, AppConfig, openEventStore } from '@aftercare/platform';
+import * as path from 'path';
+import { APP_CONFIG, AppConfig, EVENTS_FILE, openEventStore } from '@aftercare/platform';
 import { verifyHistory, VerifyProgress, VerifyResult } from './hash-chain.verifier';
 
 /**
@@ -16,7 +17,7 @@ export class VerifyHistoryService implements OnModuleDestroy {
 
   async verify(options: { streamId?: string; onProgress?: (p: VerifyProgress) => void | Promise<void>; signal?: { aborted: boolean } } = {}): Promise<VerifyResult> {
     this.raw ??= openEventStore(this.config);
-    return verifyHistory(await this.raw, options);
+    return verifyHistory(await this.raw, { ...options, sqliteFile: sqliteEventsFile(this.config) });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -24,4 +25,9 @@ export class VerifyHistoryService implements OnModuleDestroy {
     this.raw = undefined;
     if (raw) await (await raw).close();
   }
+}
+
+/** The embedded store's file, verified on its stored bytes by worker threads; undefined on EventStoreDB. */
+export function sqliteEventsFile(config: AppConfig): string | undefined {
+  return config.eventStore === 'eventstoredb' ? undefined : path.join(config.dataDir, EVENTS_FILE);
 }

@@ -2,11 +2,10 @@ import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@aftercare/kernel';
-import { Caller, CommandContext, CommandCtx, Created, Principal, Roles, ScopeService } from '@aftercare/platform';
+import { Caller, CommandContext, CommandCtx, Created, Principal, ScopeService } from '@aftercare/platform';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import type { CareEventAnnounced } from '../domain/care-event.events';
 import { careEventStream } from '../domain/callback.streams';
-import { callbackRolesFor } from '../domain/callback.policy';
 import { AnnounceCareEventDto } from './announce-care-event.dto';
 import { AnnounceCareEventCommand } from './announce-care-event.handler';
 
@@ -21,7 +20,6 @@ export class AnnounceCareEventController {
 
   /** R-CB-10: invitations are queued 2 weeks before the event for the customers named; a letter follows each call. */
   @Post()
-  @Roles(...callbackRolesFor('announceEvent'))
   @Created('/api/v1/care-events/:id')
   announce(@CommandCtx() ctx: CommandContext, @Caller() caller: Principal, @Body() body: AnnounceCareEventDto) {
     const { dealerId: requested, ...input } = body;

@@ -26,6 +26,24 @@ describe('claiming a callback (R-CB-11)', () => {
     spec.given([scheduledCallback({ assigneeId: 'sa-li' })]).when(claim({ id: 'sa-li', role: 'service_advisor', dealerId: 'D1' })).then((events) => expect(events).toHaveLength(1));
   });
 
+  describe('after an unanswered attempt (R-CB-12)', () => {
+    const unanswered: CallbackEvent[] = [
+      claimed('agent-wu'),
+      { type: 'CallbackAttemptRecorded', data: { callbackId: 'cb1', customerId: 'c1', attemptNo: 1, agentId: 'agent-wu', attemptedAt: '2026-03-12T08:30:00.000Z', reached: false, satisfaction: null, feedback: null, notes: null, csi: null, complaint: null } },
+      { type: 'CallbackRetryScheduled', data: { callbackId: 'cb1', dueAt: '2026-03-13T08:30:00.000Z', attemptsLeft: 2, rule: 'R-CB-12' } },
+    ];
+
+    it('refuses a claim before the retry time with CALLBACK.RETRY_NOT_DUE, for any agent', () => {
+      spec.given([scheduledCallback(), ...unanswered]).when(claim()).thenThrows('CALLBACK.RETRY_NOT_DUE');
+      spec.given([scheduledCallback(), ...unanswered]).when({ ...claim(agentMa), claimedAt: '2026-03-13T08:29:59.999Z' }).thenThrows('CALLBACK.RETRY_NOT_DUE');
+    });
+
+    it('lets the call be claimed again from the retry time on', () => {
+      spec.given([scheduledCallback(), ...unanswered]).when({ ...claim(agentMa), claimedAt: '2026-03-13T08:30:00.000Z' })
+        .then([{ type: 'CallbackClaimed', data: { callbackId: 'cb1', agentId: 'agent-ma', claimedAt: '2026-03-13T08:30:00.000Z' } }]);
+    });
+  });
+
   it('refuses a callback that has ended', () => {
     spec.given([scheduledCallback(), { type: 'CallbackCancelled', data: { callbackId: 'cb1', reason: 'newer_visit', rule: 'R-CB-6', causationEventId: 'e2' } }])
       .when(claim()).thenThrows('CALLBACK.CLOSED');

@@ -10,6 +10,8 @@ export const CallbackErrors = {
   assignedToOther: (assigneeId: string) =>
     DomainError.conflict('CALLBACK.ASSIGNED_TO_OTHER', `this callback is routed to ${assigneeId} (R-CB-11)`, { assigneeId }),
   closed: (status: string) => DomainError.conflict('CALLBACK.CLOSED', `the callback is already ${status}`, { status }),
+  retryNotDue: (retryAt: string) =>
+    DomainError.conflict('CALLBACK.RETRY_NOT_DUE', `the customer was not reached; the next attempt is due at ${retryAt} (R-CB-12)`, { retryAt }),
   notClaimed: () => DomainError.conflict('CALLBACK.NOT_CLAIMED', 'claim the callback before recording an attempt'),
   claimedByOther: (by: string) => DomainError.conflict('CALLBACK.CLAIMED_BY_OTHER', `the callback is claimed by ${by}`, { claimedBy: by }),
   doNotCall: (type: string) => DomainError.conflict('CALLBACK.DO_NOT_CALL', `the customer asked not to be called for ${type}`),

@@ -21,6 +21,8 @@ export interface CallbackState {
   /** Unanswered attempts so far, and when the first was made (R-CB-12 window). */
   failedAttempts: number;
   firstAttemptAt: string | null;
+  /** R-CB-12: after an unanswered attempt, when the next may be made (nobody claims it before). */
+  retryAt: string | null;
   attempts: number;
   lastStepAt: string | null;
 }
@@ -29,7 +31,7 @@ export function initialCallbackState(): CallbackState {
   return {
     exists: false, callbackId: null, dealerId: null, customerId: null, vin: null, type: null, rule: null, status: null, dueAt: null,
     priority: null, assigneeId: null, advisorId: null, subject: {}, claimedBy: null, claimedAt: null, failedAttempts: 0,
-    firstAttemptAt: null, attempts: 0, lastStepAt: null,
+    firstAttemptAt: null, retryAt: null, attempts: 0, lastStepAt: null,
   };
 }
 
@@ -61,7 +63,7 @@ export function evolveCallback(state: CallbackState, event: CallbackEvent): Call
       };
     }
     case 'CallbackRetryScheduled':
-      return { ...state, status: 'scheduled', dueAt: event.data.dueAt, claimedBy: null, claimedAt: null };
+      return { ...state, status: 'scheduled', dueAt: event.data.dueAt, retryAt: event.data.dueAt, claimedBy: null, claimedAt: null };
     case 'CallbackCompleted':
       return { ...state, status: 'done' };
     case 'CallbackUnreachable':

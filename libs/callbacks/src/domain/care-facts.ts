@@ -60,7 +60,9 @@ export function evolveCustomerFacts(state: CustomerFacts, event: CustomerFactEve
   switch (event.type) {
     case 'CustomerRegistered': {
       const d = (event as CustomerRegistered).data;
-      return { ...state, exists: true, customerId: d.customerId, dealerId: d.dealerId, birthDate: d.birthDate ?? null };
+      // An erased birth date reads "[erased]" (docs/personal-data.md): no birthday to plan a call for.
+      const birthDate = typeof d.birthDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d.birthDate) ? d.birthDate : null;
+      return { ...state, exists: true, customerId: d.customerId, dealerId: d.dealerId, birthDate };
     }
     case 'CustomerFlaggedSensitive': {
       const kind = (event as CustomerFlaggedSensitive).data.kind;

@@ -81,6 +81,8 @@ export type CarePlanRevised = DomainEvent<
     noted: {
       vehicle?: { vin: string; deliveredAt: string };
       lastVisit?: { visitId: string; vin: string; occurredAt: string; advisorId: string };
+      /** R-SG-1 / R-CB-11: the segments a CustomerSegmentChanged reported, and the customer's usual advisor. */
+      segment?: { segments: string[]; advisorId: string | null };
     };
   }
 >;

@@ -25,10 +25,12 @@ export interface CarePlanState {
   calls: Record<string, PlanCall>;
   vehicles: Record<string, { vin: string; deliveredAt: string }>;
   lastVisit: { visitId: string; vin: string; occurredAt: string; advisorId: string } | null;
+  /** R-SG-1: the customer's segments as the last CustomerSegmentChanged told them, with their usual advisor. */
+  segment: { segments: string[]; advisorId: string | null } | null;
 }
 
 export function initialCarePlanState(): CarePlanState {
-  return { customerId: null, dealerId: null, handled: {}, calls: {}, vehicles: {}, lastVisit: null };
+  return { customerId: null, dealerId: null, handled: {}, calls: {}, vehicles: {}, lastVisit: null, segment: null };
 }
 
 /**
@@ -59,6 +61,7 @@ export function evolveCarePlan(state: CarePlanState, event: CarePlanRevised): Ca
     calls,
     vehicles,
     lastVisit: d.noted.lastVisit ?? state.lastVisit,
+    segment: d.noted.segment ?? state.segment ?? null,
   };
 }
 

@@ -38,6 +38,14 @@ export const CARE_SCHEDULE = {
   /** R-CB-10: 2 weeks before a club or service event; the letter within 2 days after the call. */
   eventInvitation: { rule: 'R-CB-10', beforeEventDays: 14, letterWithinDays: 2, lastCallBeforeEventDays: 2 },
 
+  /**
+   * R-SG-1: a customer the segmentation finds `churned` (CustomerSegmentChanged
+   * entering it) gets a win-back call from their usual service advisor, this many
+   * days after the change (the throttle may postpone it up to `latestAfterDays`);
+   * a newer visit or leaving the segment withdraws it.
+   */
+  winBack: { rule: 'R-SG-1', afterChangeDays: 0, latestAfterDays: 30 },
+
   /** R-CB-11: due date first, then this rank (lower is called first). */
   priorities: { urgent: 0, high: 1, normal: 2 } as const,
 
@@ -58,6 +66,7 @@ export const CARE_SCHEDULE = {
       'first_service_reminder',
       'annual_inspection',
       'event_invitation',
+      'win_back',
       'lapsed',
       'birthday',
       'holiday',
@@ -110,6 +119,7 @@ export const CALL_KINDS: Record<CallbackType, { kind: 'service' | 'sales' | 'car
   birthday: { kind: 'care', recurring: true },
   holiday: { kind: 'care', recurring: true },
   event_invitation: { kind: 'care' },
+  win_back: { kind: 'care' },
 };
 
 export const isThrottled = (type: CallbackType): boolean => CALL_KINDS[type].kind === 'care';

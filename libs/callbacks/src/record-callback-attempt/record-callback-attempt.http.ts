@@ -2,8 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CLOCK, Clock } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { callbackRolesFor } from '../domain/callback.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { CallbackErrors } from '../domain/callback.errors';
 import { RecordCallbackAttemptDto } from './record-callback-attempt.dto';
 import { RecordCallbackAttemptCommand } from './record-callback-attempt.handler';
@@ -19,7 +18,6 @@ export class RecordCallbackAttemptController {
    */
   @Post(':id/attempts')
   @HttpCode(200)
-  @Roles(...callbackRolesFor('work'))
   record(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: RecordCallbackAttemptDto) {
     if (body.occurredAt && Date.parse(body.occurredAt) > this.clock.now().getTime()) throw CallbackErrors.occurredInFuture();
     return this.commands.execute(new RecordCallbackAttemptCommand(ctx, id, body));

@@ -1,8 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Created, Roles } from '@aftercare/platform';
-import { callbackRolesFor } from '../domain/callback.policy';
+import { CommandContext, CommandCtx, Created } from '@aftercare/platform';
 import { ScheduleCallbackDto } from './schedule-callback.dto';
 import { ScheduleCallbackCommand } from './schedule-callback.handler';
 
@@ -13,7 +12,6 @@ export class ScheduleCallbackController {
 
   /** A callback put in the queue by hand; never for a kind of call the customer refused (409 CALLBACK.DO_NOT_CALL). */
   @Post()
-  @Roles(...callbackRolesFor('schedule'))
   @Created('/api/v1/callbacks/:id')
   schedule(@CommandCtx() ctx: CommandContext, @Body() body: ScheduleCallbackDto) {
     return this.commands.execute(new ScheduleCallbackCommand(ctx, body));

@@ -58,7 +58,7 @@ describe('the care schedule', () => {
       const first = planCareCalls({ cause: c, customer: customer(), vehicle: vehicle(), plan: initialCarePlanState() })!;
       const again = planCareCalls({ cause: c, customer: customer(), vehicle: vehicle(), plan: initialCarePlanState() })!;
       expect(again).toEqual(first);
-      expect(plannedOf(first, 'post_service')[0].callbackId).toBe(plannedCallbackId(c.eventId, 'R-CB-1', 'post_service'));
+      expect(plannedOf(first, 'post_service')[0].callbackId).toBe(plannedCallbackId(c.eventId, 'R-CB-1', 'post_service', 0, c.position));
     });
 
     it('decides nothing twice for a cause already in the plan', () => {
@@ -84,6 +84,32 @@ describe('the care schedule', () => {
       const oldLapsed = plannedOf(first.revision, 'lapsed').map((p) => p.callbackId);
       expect(revision.withdrawn).toEqual(oldLapsed.map((callbackId) => ({ callbackId, reason: 'newer_visit', rule: 'R-CB-6' })));
       expect(plannedOf(revision, 'lapsed')[0].dueAt).toBe('2026-04-17T10:00:00.000Z');
+    });
+
+    it('R-CB-6: a visit plans all six lapsed calls at 15 d, 30 d, 3.5, 6, 9 and 12 months; a newer visit withdraws every pending one and plans six new ones', () => {
+      const at = '2026-03-09T10:00:00.000Z';
+      const offsets = (from: string) => [addDays(from, 15), addDays(from, 30), addMonths(from, 3.5), addMonths(from, 6), addMonths(from, 9), addMonths(from, 12)];
+      const visited = decide({ cause: visit(at), customer: customer(), vehicle: vehicle() });
+      const first = plannedOf(visited.revision, 'lapsed');
+      expect(first.map((p) => p.dueAt)).toEqual(offsets(at));
+      expect(first.map((p) => p.dueAt)).toEqual([
+        '2026-03-24T10:00:00.000Z', '2026-04-08T10:00:00.000Z', '2026-06-24T10:00:00.000Z', '2026-09-09T10:00:00.000Z', '2026-12-09T10:00:00.000Z', '2027-03-09T10:00:00.000Z',
+      ]);
+      expect(new Set(first.map((p) => p.callbackId)).size).toBe(6);
+      expect(first.every((p) => p.rule === 'R-CB-6' && p.subject.visitAt === at && p.postponedFrom === null)).toBe(true);
+      // The 15-day call is worked; the rest wait. A newer visit withdraws the five still pending, not the one worked.
+      const worked = first[0];
+      const callback: CallbackState = {
+        ...initialCallbackState(), exists: true, callbackId: worked.callbackId, customerId: 'c1', type: 'lapsed', rule: 'R-CB-6', dueAt: worked.dueAt, subject: worked.subject, status: 'done',
+      };
+      const ended = decide({ cause: cause('CallbackCompleted', { callbackId: worked.callbackId, satisfaction: 5, feedback: null }, '2026-03-24T11:00:00.000Z'), customer: customer(), callback, plan: visited.plan });
+      expect(plannedOf(ended.revision, 'lapsed')).toEqual([]);
+      const later = '2026-04-20T10:00:00.000Z';
+      const { revision, plan } = decide({ cause: visit(later, { odometerKm: 4500 }), customer: customer(), vehicle: vehicle(), plan: ended.plan });
+      expect(revision.withdrawn.filter((w) => w.rule === 'R-CB-6')).toEqual(first.slice(1).map((p) => ({ callbackId: p.callbackId, reason: 'newer_visit', rule: 'R-CB-6' })));
+      expect(plannedOf(revision, 'lapsed').map((p) => p.dueAt)).toEqual(offsets(later));
+      const active = Object.values(plan.calls).filter((c) => c.type === 'lapsed' && c.status === 'active');
+      expect(active.map((c) => c.dueAt).sort()).toEqual(offsets(later));
     });
 
     it('lets a back-dated older visit neither withdraw the series nor become the last visit', () => {
@@ -298,6 +324,71 @@ describe('the care schedule', () => {
     });
   });
 
+  describe('segment changes (R-SG-1, published by segmentation)', () => {
+    const segmentChanged = (at: string, over: Record<string, unknown>) =>
+      cause('CustomerSegmentChanged', {
+        customerId: 'c1', dealerId: 'D1', from: 'regular', to: 'regular', segments: [], entered: [], left: [], since: at, reasons: [], signals: {},
+        ruleSetVersion: 1, advisorId: 'sa-zhao', ...over,
+      }, at);
+
+    it("puts a new VIP's open calls first and routes them to their usual advisor, and their later calls too (R-CB-11)", () => {
+      const visited = decide({ cause: visit('2026-03-09T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      const vip = decide({ cause: segmentChanged('2026-03-10T00:00:00.000Z', { to: 'vip', segments: ['vip'], entered: ['vip'] }), customer: customer(), plan: visited.plan });
+      expect(vip.revision.reprioritized.map((r) => r.callbackId).sort()).toEqual(visited.revision.planned.map((p) => p.callbackId).sort());
+      expect(vip.revision.reprioritized.every((r) => r.priority === 'high' && r.assigneeId === 'sa-zhao')).toBe(true);
+      const later = decide({ cause: visit('2026-04-01T10:00:00.000Z', { odometerKm: 4000 }), customer: customer(), vehicle: vehicle(), plan: vip.plan });
+      expect(plannedOf(later.revision, 'post_service')[0]).toMatchObject({ priority: 'high', assigneeId: 'sa-zhao' });
+    });
+
+    it('routes the calls back to the pool when the customer leaves the vip segment (R-CB-11)', () => {
+      const visited = decide({ cause: visit('2026-03-09T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      const vip = decide({ cause: segmentChanged('2026-03-10T00:00:00.000Z', { to: 'vip', segments: ['vip'], entered: ['vip'] }), customer: customer(), plan: visited.plan });
+      const left = decide({ cause: segmentChanged('2026-03-11T00:00:00.000Z', { from: 'vip', to: 'loyal', segments: ['loyal'], entered: ['loyal'], left: ['vip'] }), customer: customer(), plan: vip.plan });
+      expect(left.revision.reprioritized.length).toBe(visited.revision.planned.length);
+      expect(left.revision.reprioritized.every((r) => r.priority === 'normal' && r.assigneeId === null)).toBe(true);
+    });
+
+    it('plans a win-back call by the advisor when the customer becomes churned, once, and a newer visit withdraws it', () => {
+      const visited = decide({ cause: visit('2025-09-01T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      // 2026-03-20: no lapsed call of the series (6 months: 2026-03-01, 9 months: 2026-06-01) within the throttle's 7 days.
+      const churned = decide({ cause: segmentChanged('2026-03-20T10:00:00.000Z', { to: 'churned', segments: ['churned'], entered: ['churned'] }), customer: customer(), plan: visited.plan });
+      expect(plannedOf(churned.revision, 'win_back')).toEqual([
+        expect.objectContaining({ rule: 'R-SG-1', dueAt: '2026-03-20T10:00:00.000Z', assigneeId: 'sa-zhao', advisorId: 'sa-zhao', priority: 'normal', postponedFrom: null }),
+      ]);
+      const again = planCareCalls({ cause: segmentChanged('2026-03-21T10:00:00.000Z', { to: 'churned', segments: ['churned', 'loyal'], entered: ['churned'] }), customer: customer(), plan: churned.plan });
+      expect(plannedOf(again!, 'win_back')).toEqual([]);
+      const back = decide({ cause: visit('2026-03-25T10:00:00.000Z', { odometerKm: 9000 }), customer: customer(), vehicle: vehicle(), plan: churned.plan });
+      expect(back.revision.withdrawn).toEqual(expect.arrayContaining([{ callbackId: plannedOf(churned.revision, 'win_back')[0].callbackId, reason: 'newer_visit', rule: 'R-SG-1' }]));
+      // ...and the lapsed calls still pending (9 and 12 months), with six new ones from this visit (R-CB-6).
+      const pending = plannedOf(visited.revision, 'lapsed').filter((p) => p.dueAt > '2026-03-25T10:00:00.000Z').map((p) => p.callbackId);
+      expect(pending).toHaveLength(2);
+      expect(back.revision.withdrawn).toEqual(expect.arrayContaining(pending.map((callbackId) => ({ callbackId, reason: 'newer_visit', rule: 'R-CB-6' }))));
+      expect(plannedOf(back.revision, 'lapsed')).toHaveLength(6);
+    });
+
+    it('lets a win-back call take the slot of a lapsed call still waiting, which moves within its week (throttle: win-back > lapsed)', () => {
+      const visited = decide({ cause: visit('2025-09-01T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      const sixMonths = plannedOf(visited.revision, 'lapsed').find((p) => p.dueAt === '2026-03-01T10:00:00.000Z')!;
+      const { revision } = decide({ cause: segmentChanged('2026-02-27T10:00:00.000Z', { to: 'churned', segments: ['churned'], entered: ['churned'] }), customer: customer(), plan: visited.plan });
+      expect(plannedOf(revision, 'win_back')).toEqual([expect.objectContaining({ dueAt: '2026-02-27T10:00:00.000Z', postponedFrom: null })]);
+      expect(revision.rescheduled).toEqual([{ callbackId: sixMonths.callbackId, dueAt: '2026-03-06T10:00:00.000Z', previousDueAt: '2026-03-01T10:00:00.000Z', reason: 'throttled', rule: 'R-CB-6' }]);
+      expect(revision.withdrawn).toEqual([]);
+    });
+
+    it('postpones a win-back call behind a lapsed call already due (a call already due keeps its slot)', () => {
+      const visited = decide({ cause: visit('2025-09-01T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      const { revision } = decide({ cause: segmentChanged('2026-03-01T10:00:00.000Z', { to: 'churned', segments: ['churned'], entered: ['churned'] }), customer: customer(), plan: visited.plan });
+      expect(plannedOf(revision, 'win_back')).toEqual([expect.objectContaining({ dueAt: '2026-03-08T10:00:00.000Z', postponedFrom: '2026-03-01T10:00:00.000Z' })]);
+      expect(revision.rescheduled).toEqual([]);
+      expect(revision.withdrawn).toEqual([]);
+    });
+
+    it('never plans a win-back call for a customer who refused them', () => {
+      const { revision } = decide({ cause: segmentChanged('2026-03-01T10:00:00.000Z', { to: 'churned', segments: ['churned'], entered: ['churned'] }), customer: customer({ doNotCall: ['win_back'] }) });
+      expect(revision.skipped).toEqual([expect.objectContaining({ type: 'win_back', reason: 'do_not_call' })]);
+    });
+  });
+
   describe('contact hygiene', () => {
     it('never plans a kind of call the customer asked not to receive, and says why', () => {
       const { revision } = decide({ cause: visit('2026-03-09T10:00:00.000Z'), customer: customer({ doNotCall: ['lapsed'] }), vehicle: vehicle() });
@@ -321,6 +412,16 @@ describe('the care schedule', () => {
       const lapsedJune = plannedOf(visited.revision, 'lapsed').find((p) => p.dueAt.startsWith('2026-06-24'))!;
       expect(revision.skipped).toEqual([expect.objectContaining({ type: 'holiday', dueAt: '2026-06-18T00:00:00.000Z', reason: 'throttled', keptCallbackId: lapsedJune.callbackId })]);
       expect(plannedOf(revision, 'holiday')).toEqual([expect.objectContaining({ dueAt: '2026-09-24T00:00:00.000Z' })]);
+    });
+
+    it('does not re-plan withdrawn lapsed calls when the customer allows them again: the next visit starts the series (R-CB-6)', () => {
+      const visited = decide({ cause: visit('2026-03-09T10:00:00.000Z'), customer: customer(), vehicle: vehicle() });
+      const refused = decide({ cause: cause('ContactPreferencesSet', { customerId: 'c1', doNotCall: ['lapsed'] }, '2026-03-10T09:00:00.000Z'), customer: customer({ doNotCall: ['lapsed'] }), plan: visited.plan });
+      expect(refused.revision.withdrawn).toHaveLength(6);
+      const allowed = planCareCalls({ cause: cause('ContactPreferencesSet', { customerId: 'c1', doNotCall: [] }, '2026-04-01T09:00:00.000Z'), customer: customer(), plan: refused.plan });
+      expect((allowed?.planned ?? []).filter((p) => p.type === 'lapsed')).toEqual([]);
+      const back = decide({ cause: visit('2026-04-02T10:00:00.000Z', { odometerKm: 4000 }), customer: customer(), vehicle: vehicle(), plan: refused.plan });
+      expect(plannedOf(back.revision, 'lapsed')).toHaveLength(6);
     });
 
     it('lets a reminder of higher precedence push a queued greeting out of its slot', () => {

@@ -78,6 +78,9 @@ export function planCareCalls(input: PlanInput): Revision | null {
     case 'CallbackUnreachable':
       r.onCallEnded();
       break;
+    case 'CustomerSegmentChanged':
+      r.onSegmentChanged();
+      break;
     default:
       return null;
   }
@@ -115,7 +118,7 @@ class RevisionBuilder {
   build(): Revision | null {
     const o = this.out;
     const empty = !o.planned.length && !o.adopted.length && !o.rescheduled.length && !o.withdrawn.length && !o.reprioritized.length
-      && !o.skipped.length && !o.closed.length && !o.noted.vehicle && !o.noted.lastVisit;
+      && !o.skipped.length && !o.closed.length && !o.noted.vehicle && !o.noted.lastVisit && !o.noted.segment;
     return empty ? null : o;
   }
 
@@ -172,9 +175,11 @@ class RevisionBuilder {
       );
     }
 
-    // R-CB-6: a newer visit withdraws the pending lapsed calls and starts the series again.
+    // R-CB-6: a newer visit withdraws the pending lapsed calls and starts the series again (all six calls).
     if (newest) {
       for (const call of this.active((c) => c.type === 'lapsed')) this.withdraw(call.callbackId, 'newer_visit', s.lapsed.rule);
+      // R-SG-1: a customer who came back needs no win-back call.
+      for (const call of this.active((c) => c.type === 'win_back' && c.rule !== 'manual')) this.withdraw(call.callbackId, 'newer_visit', s.winBack.rule);
       s.lapsed.afterLastVisit.forEach((offset, i) => {
         const dueAt = 'days' in offset ? addDays(visitAt, offset.days) : addMonths(visitAt, offset.months);
         this.plan(
@@ -276,11 +281,42 @@ class RevisionBuilder {
     }
   }
 
+  /**
+   * R-SG-1 (CustomerSegmentChanged, published by segmentation): entering `vip`
+   * puts the customer's open calls first and routes them to their usual advisor
+   * (R-CB-11; later calls follow from the plan's segment); leaving it routes them
+   * back to the pool; entering `churned` plans a win-back call by that advisor,
+   * leaving it withdraws one still waiting.
+   */
+  onSegmentChanged(): void {
+    const d = this.input.cause.data as { segments?: string[]; entered?: string[]; left?: string[]; since?: string; advisorId?: string | null; reasons?: string[] };
+    const entered = d.entered ?? [];
+    const left = d.left ?? [];
+    const wasVip = this.isVipSegment();
+    this.out.noted.segment = { segments: [...(d.segments ?? [])], advisorId: d.advisorId ?? null };
+    if (entered.includes('vip') || (wasVip && left.includes('vip'))) this.reprioritizeAll(entered.includes('vip') ? 'customer entered the vip segment' : 'customer left the vip segment', wasVip);
+    const s = this.s.winBack;
+    if (left.includes('churned')) {
+      for (const call of this.active((c) => c.type === 'win_back' && c.rule !== 'manual')) this.withdraw(call.callbackId, 'left_churned', s.rule);
+    }
+    if (entered.includes('churned') && !this.active((c) => c.type === 'win_back').length) {
+      const since = d.since ? new Date(d.since).toISOString() : this.causeAt;
+      const advisorId = d.advisorId ?? this.input.plan.lastVisit?.advisorId ?? null;
+      const dueAt = laterOf(addDays(since, s.afterChangeDays), this.causeAt);
+      this.plan({
+        type: 'win_back', rule: s.rule, vin: null, dueAt, latestAt: addDays(dueAt, s.latestAfterDays), advisorId,
+        subject: { occasion: `churned since ${since.slice(0, 10)}` }, assigneeId: advisorId,
+      });
+    }
+  }
+
   /** R-CB-11: a sensitive customer's calls move up; a high-value customer's go to their advisor. */
-  reprioritizeAll(reason: string): void {
+  reprioritizeAll(reason: string, wasRouted = false): void {
     for (const call of this.active()) {
       const priority = this.priorityOf(call.type);
-      const assigneeId = this.assigneeOf(call.advisorId) ?? call.assigneeId;
+      // A call routed because the customer was high-value goes back to the pool when they no longer are.
+      const routed = this.assigneeOf(call.advisorId);
+      const assigneeId = routed ?? (wasRouted && call.type !== 'win_back' ? null : call.assigneeId);
       if (priority === call.priority && assigneeId === call.assigneeId) continue;
       this.out.reprioritized.push({ callbackId: call.callbackId, priority, assigneeId, reason });
       this.working.set(call.callbackId, { ...call, priority, assigneeId });
@@ -386,14 +422,17 @@ class RevisionBuilder {
    * long past due (`stale`), or the throttle finds no free slot before `latestAt`.
    */
   private plan(
-    call: { type: CallbackType; rule: string; vin: string | null; dueAt: string; latestAt?: string | null; advisorId?: string | null; subject?: CallbackSubject; slot?: string | number },
+    call: {
+      type: CallbackType; rule: string; vin: string | null; dueAt: string; latestAt?: string | null; advisorId?: string | null; subject?: CallbackSubject;
+      slot?: string | number; assigneeId?: string | null;
+    },
     options: { stale?: boolean } = {},
   ): void {
     const dueAt = new Date(call.dueAt).toISOString();
     const base = { type: call.type, rule: call.rule, vin: call.vin, dueAt };
     if (this.input.customer.doNotCall.includes(call.type)) return this.skip({ ...base, reason: 'do_not_call', keptCallbackId: null });
     if (options.stale && ms(dueAt) < ms(this.causeAt) - this.s.staleAfterDays * MS_PER_DAY) return this.skip({ ...base, reason: 'stale', keptCallbackId: null });
-    const callbackId = plannedCallbackId(this.input.cause.eventId, call.rule, call.type, call.slot ?? 0);
+    const callbackId = plannedCallbackId(this.input.cause.eventId, call.rule, call.type, call.slot ?? 0, this.input.cause.position);
     const latestAt = call.latestAt === undefined ? null : call.latestAt;
     let placedAt = dueAt;
     let displaced: PlanCall[] = [];
@@ -414,7 +453,7 @@ class RevisionBuilder {
     const advisorId = call.advisorId ?? this.input.plan.lastVisit?.advisorId ?? this.out.noted.lastVisit?.advisorId ?? null;
     const planned: PlannedCall = {
       callbackId, type: call.type, rule: call.rule, vin: call.vin, dueAt: placedAt, latestAt, priority: this.priorityOf(call.type),
-      assigneeId: this.assigneeOf(advisorId), advisorId, subject: call.subject ?? {}, postponedFrom: placedAt === dueAt ? null : dueAt,
+      assigneeId: this.assigneeOf(advisorId) ?? call.assigneeId ?? null, advisorId, subject: call.subject ?? {}, postponedFrom: placedAt === dueAt ? null : dueAt,
     };
     this.out.planned.push(planned);
     this.working.set(callbackId, { ...planned, status: 'active' });
@@ -499,16 +538,30 @@ class RevisionBuilder {
     this.out.skipped.push(skipped);
   }
 
-  /** R-CB-11: complaint follow-ups first, then sensitive customers. */
+  /** R-CB-11: complaint follow-ups first, then sensitive customers and VIPs (R-SG-1 segment). */
   private priorityOf(type: CallbackType): Priority {
     if (type === 'complaint_follow_up') return 'urgent';
-    return isSensitive(this.input.customer) ? 'high' : 'normal';
+    return isSensitive(this.input.customer) || this.isVipSegment() ? 'high' : 'normal';
   }
 
-  /** R-CB-11: a high-value customer's calls go to their own service advisor (of their last visit). */
+  /**
+   * R-CB-11: a high-value customer's calls go to their own service advisor: a
+   * customer flagged vip/key_account to the advisor of their last visit, a
+   * customer in the `vip` segment to the advisor segmentation names (their usual one).
+   */
   private assigneeOf(advisorId: string | null): string | null {
-    if (!isHighValue(this.input.customer)) return null;
-    return this.out.noted.lastVisit?.advisorId ?? this.input.plan.lastVisit?.advisorId ?? advisorId ?? null;
+    const lastVisitAdvisor = this.out.noted.lastVisit?.advisorId ?? this.input.plan.lastVisit?.advisorId ?? null;
+    if (isHighValue(this.input.customer)) return lastVisitAdvisor ?? advisorId ?? null;
+    if (this.isVipSegment()) return this.segment()?.advisorId ?? lastVisitAdvisor ?? advisorId ?? null;
+    return null;
+  }
+
+  private segment(): { segments: string[]; advisorId: string | null } | null {
+    return this.out.noted.segment ?? this.input.plan.segment ?? null;
+  }
+
+  private isVipSegment(): boolean {
+    return this.segment()?.segments.includes('vip') ?? false;
   }
 }
 

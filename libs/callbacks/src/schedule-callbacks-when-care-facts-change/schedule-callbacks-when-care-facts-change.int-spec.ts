@@ -61,6 +61,7 @@ describe('the care scheduler on the embedded stores', () => {
     await bed.projected();
     const docs = await bed.readModels.collection<CallbackDoc>(CALLBACK_QUEUE).find({ customerId: 'c1', type: 'lapsed' });
     expect(docs.filter((d) => d.status === 'cancelled').map((d) => d.cancelReason)).toEqual(Array(6).fill('newer_visit'));
+    expect(docs.filter((d) => d.status === 'scheduled')).toHaveLength(6);
     expect(docs.filter((d) => d.status === 'scheduled').map((d) => d.dueAt).sort()[0]).toBe('2026-03-25T08:00:00.000Z');
   });
 
@@ -73,6 +74,28 @@ describe('the care scheduler on the embedded stores', () => {
     await bed.projected();
     const followUps = await bed.readModels.collection<CallbackDoc>(CALLBACK_QUEUE).find({ type: 'complaint_follow_up' });
     expect(followUps).toEqual([expect.objectContaining({ customerId: 'c1', vin: VIN, rule: 'R-CB-7', priority: 'urgent', dueAt: '2026-03-12T09:00:00.000Z', subject: { complaintId: 'k1' } })]);
+  });
+
+  it("reacts to segmentation's CustomerSegmentChanged, subscribed by type: VIP routing (R-CB-11) and a win-back call (R-SG-1), once", async () => {
+    await customerWithTwoVisits();
+    const segment = (data: Record<string, unknown>, at: string) =>
+      bed.publish('segment-c1', 'CustomerSegmentChanged', {
+        customerId: 'c1', dealerId: 'D1', from: null, to: 'regular', segments: [], entered: [], left: [], since: at, reasons: ['bench'], signals: {},
+        ruleSetVersion: 1, advisorId: 'sa-zhao', ...data,
+      }, at);
+    await segment({ to: 'vip', segments: ['vip'], entered: ['vip'] }, '2026-03-10T08:30:00.000Z');
+    await segment({ from: 'vip', to: 'vip', segments: ['vip', 'churned'], entered: ['churned'] }, '2026-03-10T08:40:00.000Z');
+    await bed.react();
+    await bed.projected();
+    const queue = bed.readModels.collection<CallbackDoc>(CALLBACK_QUEUE);
+    const open = (await queue.find({ customerId: 'c1' })).filter((d) => d.status === 'scheduled');
+    expect(open.length).toBeGreaterThan(2);
+    expect(open.every((d) => d.assigneeId === 'sa-zhao' && d.priority === 'high')).toBe(true);
+    expect(open.filter((d) => d.type === 'win_back')).toEqual([expect.objectContaining({ rule: 'R-SG-1', assigneeId: 'sa-zhao', advisorId: 'sa-zhao' })]);
+    const head = await bed.eventStore.headPosition();
+    await bed.forgetCheckpoints();
+    await bed.react();
+    expect(await bed.eventStore.headPosition()).toBe(head);
   });
 
   it('plans a whole window of customers in shared commits', async () => {

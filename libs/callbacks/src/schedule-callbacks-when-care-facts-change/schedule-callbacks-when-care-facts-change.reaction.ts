@@ -20,6 +20,7 @@ export function scheduleCallbacksWhenCareFactsChange(deps: {
   clock: Clock;
   schedule?: CareSchedule;
   windowSize?: number;
+  cacheSize?: number;
 }): ReactionDefinition {
   const scheduler = new CareScheduler(deps);
   const handle = (event: Parameters<CareScheduler['handle']>[0]) => scheduler.handle(event);

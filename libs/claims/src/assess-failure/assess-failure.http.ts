@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { AssessFailureDto } from './assess-failure.dto';
 import { AssessFailureCommand } from './assess-failure.handler';
 
@@ -13,7 +13,6 @@ export class AssessFailureController {
   /** R-GW-1: the field technical manager decides whether it is a quality problem; natural-disaster damage is refused (CLAIM.NATURAL_DISASTER) and handed back to complaint handling. */
   @Post(':id/technical-assessment')
   @HttpCode(200)
-  @Roles('field_technical_manager')
   assessFailure(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: AssessFailureDto) {
     return this.commands.execute(new AssessFailureCommand(ctx, id, body));
   }

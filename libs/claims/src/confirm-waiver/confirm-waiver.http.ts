@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { ConfirmWaiverDto } from './confirm-waiver.dto';
 import { ConfirmWaiverCommand } from './confirm-waiver.handler';
 
@@ -13,7 +13,6 @@ export class ConfirmWaiverController {
   /** R-GC-1: OEM after-sales staff of the dealer's region confirm the signed waiver. */
   @Post(':id/waiver/confirmation')
   @HttpCode(200)
-  @Roles('oem_after_sales')
   confirmWaiver(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: ConfirmWaiverDto) {
     return this.commands.execute(new ConfirmWaiverCommand(ctx, id, body));
   }

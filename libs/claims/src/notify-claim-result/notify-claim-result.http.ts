@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { NotifyClaimResultDto } from './notify-claim-result.dto';
 import { NotifyClaimResultCommand } from './notify-claim-result.handler';
 
@@ -13,7 +13,6 @@ export class NotifyClaimResultController {
   /** R-GW-2: the result is passed to the field service rep (by the field technical manager, as the seed says). */
   @Post(':id/result-notification')
   @HttpCode(200)
-  @Roles('field_technical_manager')
   notifyClaimResult(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: NotifyClaimResultDto) {
     return this.commands.execute(new NotifyClaimResultCommand(ctx, id, body));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { RecordAdvancePaymentDto } from './record-advance-payment.dto';
 import { RecordAdvancePaymentCommand } from './record-advance-payment.handler';
 
@@ -13,7 +13,6 @@ export class RecordAdvancePaymentController {
   /** DOMAIN.md step 1: the dealer's emergency advance to the customer; refused (409) without a signed and confirmed waiver (R-GC-1). */
   @Post(':id/advance-payment')
   @HttpCode(200)
-  @Roles('service_director')
   recordAdvancePayment(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: RecordAdvancePaymentDto) {
     return this.commands.execute(new RecordAdvancePaymentCommand(ctx, id, body));
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Created, Roles } from '@aftercare/platform';
-import { GOODWILL_WARRANTY_FLOW } from '../domain/claim.flows';
+import { CommandContext, CommandCtx, Created } from '@aftercare/platform';
 import { RequestGoodwillWarrantyDto } from './request-goodwill-warranty.dto';
 import { RequestGoodwillWarrantyCommand } from './request-goodwill-warranty.handler';
 
@@ -13,7 +12,6 @@ export class RequestGoodwillWarrantyController {
 
   /** R-GW-1: a sensitive customer, a vehicle out of warranty; R-GW-2's first step. */
   @Post('goodwill-warranty')
-  @Roles(...GOODWILL_WARRANTY_FLOW.steps[0].roles)
   @Created('/api/v1/claims/:id')
   request(@CommandCtx() ctx: CommandContext, @Body() body: RequestGoodwillWarrantyDto) {
     return this.commands.execute(new RequestGoodwillWarrantyCommand(ctx, body));

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { RequestMaterialsDto } from './request-materials.dto';
 import { RequestMaterialsCommand } from './request-materials.handler';
 
@@ -13,7 +13,6 @@ export class RequestMaterialsController {
   /** DOMAIN.md goodwill compensation step 5: regional staff ask the dealer for invoices, settlement statements, court judgments. */
   @Post(':id/materials/request')
   @HttpCode(200)
-  @Roles('regional_service_manager')
   requestMaterials(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: RequestMaterialsDto) {
     return this.commands.execute(new RequestMaterialsCommand(ctx, id, body));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { ReviseClaimDto } from './revise-claim.dto';
 import { ReviseClaimCommand } from './revise-claim.handler';
 
@@ -13,7 +13,6 @@ export class ReviseClaimController {
   /** A revised application after a rejection (or during the sign-offs): a new round; every sign-off of the old content waits again. */
   @Post(':id/revision')
   @HttpCode(200)
-  @Roles('service_director')
   reviseClaim(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: ReviseClaimDto) {
     return this.commands.execute(new ReviseClaimCommand(ctx, id, body));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { SubmitMaterialsDto } from './submit-materials.dto';
 import { SubmitMaterialsCommand } from './submit-materials.handler';
 
@@ -13,7 +13,6 @@ export class SubmitMaterialsController {
   /** DOMAIN.md goodwill compensation step 5: the dealer sends the documents the region asked for. */
   @Post(':id/materials')
   @HttpCode(200)
-  @Roles('service_director')
   submitMaterials(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: SubmitMaterialsDto) {
     return this.commands.execute(new SubmitMaterialsCommand(ctx, id, body));
   }

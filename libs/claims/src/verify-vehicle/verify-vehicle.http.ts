@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { VerifyVehicleDto } from './verify-vehicle.dto';
 import { VerifyVehicleCommand } from './verify-vehicle.handler';
 
@@ -13,7 +13,6 @@ export class VerifyVehicleController {
   /** R-GW-2: the OEM field service rep verifies the vehicle. */
   @Post(':id/vehicle-verification')
   @HttpCode(200)
-  @Roles('field_service_rep')
   verifyVehicle(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: VerifyVehicleDto) {
     return this.commands.execute(new VerifyVehicleCommand(ctx, id, body));
   }

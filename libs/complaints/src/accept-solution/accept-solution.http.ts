@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { SolutionNumberPipe } from '../solution-number.pipe';
 import { AcceptSolutionDto } from './accept-solution.dto';
 import { AcceptSolutionCommand } from './accept-solution.handler';
@@ -15,7 +14,6 @@ export class AcceptSolutionController {
   /** The customer accepted solution n: the complaint may be resolved. */
   @Post(':id/solutions/:n/acceptance')
   @HttpCode(200)
-  @Roles(...rolesFor('recordCustomerAnswer'))
   accept(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Param('n', SolutionNumberPipe) solutionNo: number, @Body() body: AcceptSolutionDto) {
     return this.commands.execute(new AcceptSolutionCommand(ctx, id, { ...body, solutionNo }));
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { AcknowledgeComplaintDto } from './acknowledge-complaint.dto';
 import { AcknowledgeComplaintCommand } from './acknowledge-complaint.handler';
 
@@ -14,7 +13,6 @@ export class AcknowledgeComplaintController {
   /** R-CP-1: apologise and commit to a reply-by date. */
   @Post(':id/acknowledgement')
   @HttpCode(200)
-  @Roles(...rolesFor('acknowledge'))
   acknowledge(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: AcknowledgeComplaintDto) {
     return this.commands.execute(new AcknowledgeComplaintCommand(ctx, id, body));
   }

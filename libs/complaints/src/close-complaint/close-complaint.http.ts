@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { CloseComplaintDto } from './close-complaint.dto';
 import { CloseComplaintCommand } from './close-complaint.handler';
 
@@ -14,7 +13,6 @@ export class CloseComplaintController {
   /** Closes a resolved complaint. */
   @Post(':id/closure')
   @HttpCode(200)
-  @Roles(...rolesFor('close'))
   close(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: CloseComplaintDto) {
     return this.commands.execute(new CloseComplaintCommand(ctx, id, body));
   }

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { InvestigateComplaintDto } from './investigate-complaint.dto';
 import { InvestigateComplaintCommand } from './investigate-complaint.handler';
 
@@ -14,7 +13,6 @@ export class InvestigateComplaintController {
   /** R-CP-5: the investigation ends with a root cause and a responsible party. */
   @Post(':id/investigation')
   @HttpCode(200)
-  @Roles(...rolesFor('investigate'))
   investigate(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: InvestigateComplaintDto) {
     return this.commands.execute(new InvestigateComplaintCommand(ctx, id, body));
   }

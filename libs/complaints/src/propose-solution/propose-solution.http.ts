@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { ProposeSolutionDto } from './propose-solution.dto';
 import { ProposeSolutionCommand } from './propose-solution.handler';
 
@@ -14,7 +13,6 @@ export class ProposeSolutionController {
   /** Answers { id, revision, solutionNo }. */
   @Post(':id/solutions')
   @HttpCode(200)
-  @Roles(...rolesFor('proposeSolution'))
   propose(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: ProposeSolutionDto) {
     return this.commands.execute(new ProposeSolutionCommand(ctx, id, body));
   }

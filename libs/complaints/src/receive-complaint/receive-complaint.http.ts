@@ -2,8 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@aftercare/kernel';
-import { Caller, CommandContext, CommandCtx, Created, Principal, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { Caller, CommandContext, CommandCtx, Created, Principal } from '@aftercare/platform';
 import { ReceiveComplaintDto } from './receive-complaint.dto';
 import { ReceiveComplaintCommand } from './receive-complaint.handler';
 
@@ -14,7 +13,6 @@ export class ReceiveComplaintController {
 
   /** R-CP-4: a major complaint notifies the dealer general manager in the same append. */
   @Post()
-  @Roles(...rolesFor('receive'))
   @Created('/api/v1/complaints/:id')
   receive(@CommandCtx() ctx: CommandContext, @Caller() caller: Principal, @Body() body: ReceiveComplaintDto) {
     const { dealerId: requested, ...input } = body;

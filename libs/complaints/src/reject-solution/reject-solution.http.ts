@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { SolutionNumberPipe } from '../solution-number.pipe';
 import { RejectSolutionDto } from './reject-solution.dto';
 import { RejectSolutionCommand } from './reject-solution.handler';
@@ -15,7 +14,6 @@ export class RejectSolutionController {
   /** The customer refused solution n, with a reason; a new solution may follow. */
   @Post(':id/solutions/:n/rejection')
   @HttpCode(200)
-  @Roles(...rolesFor('recordCustomerAnswer'))
   reject(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Param('n', SolutionNumberPipe) solutionNo: number, @Body() body: RejectSolutionDto) {
     return this.commands.execute(new RejectSolutionCommand(ctx, id, { ...body, solutionNo }));
   }

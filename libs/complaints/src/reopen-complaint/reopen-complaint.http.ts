@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
-import { rolesFor } from '../domain/complaint.policy';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { ReopenComplaintDto } from './reopen-complaint.dto';
 import { ReopenComplaintCommand } from './reopen-complaint.handler';
 
@@ -14,7 +13,6 @@ export class ReopenComplaintController {
   /** R-CP-6: a dissatisfied customer reopens a resolved or closed complaint. */
   @Post(':id/reopening')
   @HttpCode(200)
-  @Roles(...rolesFor('reopen'))
   reopen(@CommandCtx() ctx: CommandContext, @Param('id') id: string, @Body() body: ReopenComplaintDto) {
     return this.commands.execute(new ReopenComplaintCommand(ctx, id, body));
   }

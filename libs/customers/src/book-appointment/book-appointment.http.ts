@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Created, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx, Created } from '@aftercare/platform';
 import { BookAppointmentDto } from './book-appointment.dto';
 import { BookAppointmentCommand } from './book-appointment.handler';
 
@@ -12,7 +11,6 @@ export class BookAppointmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/appointments')
-  @Roles(...DEALER_ROLES, 'admin')
   @Created('/api/v1/appointments/:id')
   async book(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: BookAppointmentDto) {
     return this.commands.execute(new BookAppointmentCommand(ctx, customerId, body.scheduledFor, body.purpose));

@@ -12,6 +12,7 @@ export interface ChangeContactDetails {
 
 export function decideChangeContactDetails(command: ChangeContactDetails, state: CustomerState): ContactDetailsChanged[] {
   if (!state.exists) throw CustomerErrors.notFound(command.customerId);
+  if (state.erased) throw CustomerErrors.personalDataErased(command.customerId);
   const { customerId, ...changes } = command;
   const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   return [{ type: 'ContactDetailsChanged', data: { customerId, ...data } }];

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES, DomainError } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { DomainError } from '@aftercare/kernel';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { ChangeContactDetailsDto } from './change-contact-details.dto';
 import { ChangeContactDetailsCommand } from './change-contact-details.handler';
 
@@ -13,7 +13,6 @@ export class ChangeContactDetailsController {
 
   @Post(':id/contact-details')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async change(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: ChangeContactDetailsDto) {
     if (!Object.values(body).some((v) => v !== undefined)) {
       throw DomainError.invalid('CUSTOMER.NO_CHANGES', 'send at least one of phone, email, address, bestContactTime', [

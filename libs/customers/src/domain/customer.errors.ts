@@ -7,6 +7,8 @@ export const CustomerErrors = {
   alreadyReferred: () => DomainError.conflict('CUSTOMER.ALREADY_REFERRED', 'this referral is already recorded'),
   circularReferral: () => DomainError.conflict('CUSTOMER.CIRCULAR_REFERRAL', 'the referred customer already referred this customer'),
   referredNotFound: (id: string) => DomainError.unprocessable('CUSTOMER.REFERRED_NOT_FOUND', `referred customer ${id} does not exist`),
+  personalDataErased: (id: string) =>
+    DomainError.conflict('CUSTOMER.PERSONAL_DATA_ERASED', `the personal data of customer ${id} was erased; nothing personal can be recorded for them again`),
   otherDealer: () => DomainError.forbidden('CUSTOMER.OTHER_DEALER', 'the customer belongs to another dealer'),
   vehicleNotFound: (vin: string) => DomainError.notFound('VEHICLE.NOT_FOUND', `vehicle ${vin} is not registered`),
   vehicleAlreadyRegistered: (vin: string) => DomainError.conflict('VEHICLE.ALREADY_REGISTERED', `vehicle ${vin} is already registered`),

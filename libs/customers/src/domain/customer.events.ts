@@ -7,6 +7,7 @@ export const CustomerEventTypes = {
   CustomerFlaggedSensitive: 'CustomerFlaggedSensitive',
   ContactPreferencesSet: 'ContactPreferencesSet',
   ReferralRecorded: 'ReferralRecorded',
+  PersonalDataErased: 'PersonalDataErased',
 } as const;
 
 export const SENSITIVE_KINDS = ['media', 'vip', 'key_account', 'demanding'] as const;
@@ -37,8 +38,16 @@ export type CustomerFlaggedSensitive = DomainEvent<
 export type ContactPreferencesSet = DomainEvent<'ContactPreferencesSet', { customerId: string; doNotCall: string[]; reason: string }>;
 export type ReferralRecorded = DomainEvent<'ReferralRecorded', { customerId: string; referredCustomerId: string }>;
 
+/**
+ * DELETE /customers/{id}/personal-data: the customer's key is destroyed, so every
+ * personal field of their events reads as erased from now on; the events, ids and
+ * counts stay (docs/personal-data.md).
+ */
+export type PersonalDataErased = DomainEvent<'PersonalDataErased', { customerId: string; reason: string; erasedBy: string; erasedByRole: string }>;
+
 export type CustomerEvent =
   | CustomerRegistered
+  | PersonalDataErased
   | ContactDetailsChanged
   | CustomerFlaggedSensitive
   | ContactPreferencesSet

@@ -7,10 +7,12 @@ export interface CustomerState {
   sensitiveKinds: SensitiveKind[];
   referred: string[];
   doNotCall: string[];
+  /** PersonalDataErased: the key is gone, nothing personal may be written again. */
+  erased: boolean;
 }
 
 export function initialCustomerState(): CustomerState {
-  return { exists: false, customerId: null, dealerId: null, sensitiveKinds: [], referred: [], doNotCall: [] };
+  return { exists: false, customerId: null, dealerId: null, sensitiveKinds: [], referred: [], doNotCall: [], erased: false };
 }
 
 export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
@@ -23,6 +25,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return { ...state, referred: [...state.referred, event.data.referredCustomerId] };
     case 'ContactPreferencesSet':
       return { ...state, doNotCall: [...event.data.doNotCall] };
+    case 'PersonalDataErased':
+      return { ...state, erased: true };
     case 'ContactDetailsChanged':
       return state;
     default:

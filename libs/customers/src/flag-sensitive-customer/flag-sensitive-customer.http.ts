@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { FlagSensitiveCustomerDto } from './flag-sensitive-customer.dto';
 import { FlagSensitiveCustomerCommand } from './flag-sensitive-customer.handler';
 
@@ -14,7 +13,6 @@ export class FlagSensitiveCustomerController {
   /** R-CF-2 */
   @Post(':id/sensitive-flags')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async flag(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: FlagSensitiveCustomerDto) {
     return this.commands.execute(new FlagSensitiveCustomerCommand(ctx, customerId, body.kind, body.reason));
   }

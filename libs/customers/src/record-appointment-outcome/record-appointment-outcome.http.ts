@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { AppointmentKeptDto, AppointmentMissedDto } from './record-appointment-outcome.dto';
 import { RecordAppointmentOutcomeCommand } from './record-appointment-outcome.handler';
 
@@ -13,7 +12,6 @@ export class RecordAppointmentOutcomeController {
 
   @Post(':id/kept')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async kept(@CommandCtx() ctx: CommandContext, @Param('id') appointmentId: string, @Body() _body: AppointmentKeptDto) {
     return this.commands.execute(new RecordAppointmentOutcomeCommand(ctx, { appointmentId, outcome: 'kept' }));
   }
@@ -21,7 +19,6 @@ export class RecordAppointmentOutcomeController {
   /** Missed appointments and excuses are churn signals (DOMAIN.md "Segmentation"). */
   @Post(':id/missed')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async missed(@CommandCtx() ctx: CommandContext, @Param('id') appointmentId: string, @Body() body: AppointmentMissedDto) {
     return this.commands.execute(new RecordAppointmentOutcomeCommand(ctx, { appointmentId, outcome: 'missed', excuse: body.excuse ?? null }));
   }

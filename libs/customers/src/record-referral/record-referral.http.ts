@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { RecordReferralDto } from './record-referral.dto';
 import { RecordReferralCommand } from './record-referral.handler';
 
@@ -13,7 +12,6 @@ export class RecordReferralController {
 
   @Post(':id/referrals')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async refer(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: RecordReferralDto) {
     return this.commands.execute(new RecordReferralCommand(ctx, customerId, body.referredCustomerId));
   }

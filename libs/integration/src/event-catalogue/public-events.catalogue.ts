@@ -76,6 +76,38 @@ export const PUBLIC_EVENTS: readonly PublicEventType[] = [
   entry('GoodwillCompensationApplied', 'A goodwill compensation claim was filed.', { claimId: id, complaintId: id, dealerId: id }, ['claimId']),
   entry('GoodwillWarrantyRequested', 'A goodwill warranty claim was filed.', { claimId: id, customerId: id, vin: id, dealerId: id }, ['claimId']),
   entry('ClaimSettled', 'A claim was settled.', { claimId: id, amount: { type: 'number' } }, ['claimId']),
+  // Owners' club (libs/membership): card life, tiers (R-MB-1) and points (R-MB-2); interests and spend bookkeeping stay inside.
+  entry('MemberEnrolled', "A customer joined the owners' club.", { memberId: id, customerId: id, dealerId: id, cardNo: id, tier: id, enrolledAt: isoTime }),
+  entry('MemberTierChanged', "A member's tier changed, with the reason (R-MB-1).", {
+    memberId: id,
+    customerId: id,
+    dealerId: id,
+    from: id,
+    to: id,
+    reason: id,
+    spend12Months: { type: 'number' },
+    loyaltySegment: id,
+  }),
+  entry('MembershipCancelled', 'A membership was cancelled; its points were forfeited.', { memberId: id, customerId: id, dealerId: id, reason: id, pointsForfeited: { type: 'number' } }),
+  entry('PointsEarned', 'A customer-paid visit earned points.', { memberId: id, customerId: id, visitId: id, points: { type: 'number' }, expiresAt: isoTime, balance: { type: 'number' } }),
+  entry('PointsRedeemed', 'Points were redeemed for a reward (R-MB-2).', { memberId: id, points: { type: 'number' }, reward: id, redeemedAt: isoTime, balance: { type: 'number' } }),
+  entry('PointsExpired', 'Points reached their expiry.', { memberId: id, points: { type: 'number' }, expiredAt: isoTime, balance: { type: 'number' } }),
+  entry('BenefitUsed', 'A member used a club benefit.', { memberId: id, benefit: id, usedAt: isoTime, year: { type: 'number' }, usedThisYear: { type: 'number' }, allowance: { type: 'number' } }),
+  entry('ActivityRecorded', 'A member attended a club activity.', { memberId: id, activityId: id, occurredAt: isoTime }),
+  entry('CustomerSegmentChanged', "A customer's segment changed (R-SG-1): loyal, churned, vip or regular, with the signals that decided it.", {
+    customerId: id,
+    dealerId: id,
+    from: { type: ['string', 'null'], enum: ['vip', 'churned', 'loyal', 'regular', null], description: 'null on the first evaluation' },
+    to: { type: 'string', enum: ['vip', 'churned', 'loyal', 'regular'] },
+    segments: { type: 'array', description: 'every membership now: loyal, churned, vip' },
+    entered: { type: 'array' },
+    left: { type: 'array' },
+    since: isoTime,
+    reasons: { type: 'array' },
+    signals: { type: 'object' },
+    ruleSetVersion: { type: 'number' },
+    advisorId: nullable(id),
+  }),
 ];
 
 const byType = new Map(PUBLIC_EVENTS.map((e) => [e.type, e]));

@@ -1,12 +1,13 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { DomainError, ROLES, type RecordedEvent } from '@aftercare/kernel';
+import { DomainError, type RecordedEvent } from '@aftercare/kernel';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
-import { Caller, Principal, Roles, ScopeService } from '@aftercare/platform';
-import { PUBLIC_EVENT_TYPES, toPublicEvent } from '../event-catalogue/public-events.catalogue';
+import { Caller, Principal, ScopeService } from '@aftercare/platform';
+import { toPublicEvent } from '../event-catalogue/public-events.catalogue';
+import { eventTypesOf, visibleEvents } from './event-visibility';
 
 /** SSE comment lines keep proxies from closing an idle stream (API.md: every 15 s). */
 export const HEARTBEAT_MS = 'IntegrationHeartbeatMs';
@@ -48,7 +49,6 @@ export class EventStreamController {
   ) {}
 
   @Get('stream')
-  @Roles(...ROLES)
   @ApiProduces('text/event-stream')
   async stream(
     @Caller() caller: Principal,
@@ -108,24 +108,10 @@ export class EventStreamController {
   }
 
   private typesOf(list: string | undefined): string[] {
-    if (!list) return [...PUBLIC_EVENT_TYPES];
-    const asked = list.split(',').map((t) => t.trim()).filter(Boolean);
-    const unknown = asked.filter((t) => !PUBLIC_EVENT_TYPES.includes(t));
-    if (unknown.length > 0) {
-      throw DomainError.invalid('EVENTS.UNKNOWN_TYPE', `not in the public catalogue: ${unknown.join(', ')}`, [{ field: 'types', message: `unknown: ${unknown.join(', ')}` }]);
-    }
-    return asked;
+    return eventTypesOf(list?.split(',').map((t) => t.trim()).filter(Boolean));
   }
 
-  /** Scope rules of API.md "Conventions", fixed when the stream opens; OEM-wide events go to roles that read everything. */
-  private async visibility(caller: Principal, dealerId: string | undefined): Promise<(event: RecordedEvent) => boolean> {
-    const scope = await this.scope.readableDealers(caller);
-    if (dealerId) {
-      await this.scope.assertCanRead(caller, dealerId);
-      return (event) => event.metadata.dealerId === dealerId;
-    }
-    if (scope.all) return () => true;
-    const allowed = new Set(scope.dealerIds);
-    return (event) => event.metadata.dealerId !== null && allowed.has(event.metadata.dealerId);
+  private visibility(caller: Principal, dealerId: string | undefined): Promise<(event: RecordedEvent) => boolean> {
+    return visibleEvents(this.scope, caller, dealerId);
   }
 }

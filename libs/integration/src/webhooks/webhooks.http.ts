@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 import { DomainError, uuidv7 } from '@aftercare/kernel';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { READ_STORE, ReadStore } from '@aftercare/read-store';
-import { Caller, Created, Principal, Roles } from '@aftercare/platform';
+import { Caller, Created, Principal } from '@aftercare/platform';
 import { PUBLIC_EVENT_TYPES } from '../event-catalogue/public-events.catalogue';
 import { WEBHOOK_DELIVERIES, WEBHOOKS, type WebhookDeliveryDoc, type WebhookDoc } from './webhook.documents';
 
@@ -70,14 +70,14 @@ const notFound = (id: string) => DomainError.notFound('WEBHOOK.NOT_FOUND', `webh
 /**
  * API.md "Audit and integration": an integrator's webhook subscriptions. The
  * deliberate exception to "integrators never write" is named in
- * libs/platform/src/auth/role-policy.ts (INTEGRATOR_WRITE_ENDPOINTS). An
+ * libs/platform/src/auth/authorization-matrix.ts (INTEGRATOR_WRITE_ENDPOINTS);
+ * who may call each route: apps/api/src/authorization-matrix.ts. An
  * integrator sees and manages its own subscriptions; admin sees all. The secret is
  * never answered back. A new subscription gets the events appended after it;
  * replay delivers again from any position.
  */
 @ApiTags('integration')
 @Controller('webhooks')
-@Roles('integrator', 'admin')
 export class WebhooksController {
   private readonly webhooks;
   private readonly deliveries;

@@ -16,4 +16,6 @@ export const AuthErrors = {
   roleNotAllowed: (role: string) => DomainError.forbidden('AUTH.ROLE_NOT_ALLOWED', `the role ${role} may not do this`),
   readOnlyRole: (role: string) => DomainError.forbidden('AUTH.READ_ONLY_ROLE', `the role ${role} never writes`),
   outOfScope: (dealerId: string) => DomainError.forbidden('AUTH.OUT_OF_SCOPE', `dealer ${dealerId} is outside your scope`),
+  /** The endpoint has no entry in the authorization matrix: refused to everyone until one is written. */
+  noPolicy: (endpoint: string) => DomainError.forbidden('AUTH.NO_POLICY', `no authorization rule covers ${endpoint}`),
 };

@@ -19,12 +19,3 @@ export function requestOf(context: ExecutionContext): FastifyRequest {
   }
   return context.switchToHttp().getRequest<FastifyRequest>();
 }
-
-/** A write is any HTTP method but GET/HEAD/OPTIONS, or a GraphQL mutation. */
-export function isWriteCall(context: ExecutionContext): boolean {
-  if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getInfo().operation.operation === 'mutation';
-  }
-  const method = context.switchToHttp().getRequest<FastifyRequest>().method;
-  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-}

@@ -3,7 +3,7 @@ import { isDealerRole, isOemRole } from '@aftercare/kernel';
 import type { Principal } from './principal';
 import { DEALER_DIRECTORY, DealerDirectory } from './dealer-directory.port';
 import { AuthErrors } from './auth.errors';
-import { READ_ONLY_ROLES } from './role-policy';
+import { READ_ONLY_ROLES } from './authorization-matrix';
 
 /** Which dealers' data a principal may read: every dealer, or a list. */
 export type DealerScope = { all: true } | { all: false; dealerIds: string[] };

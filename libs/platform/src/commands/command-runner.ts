@@ -59,6 +59,9 @@ export interface CommandResult<S, E extends DomainEvent> {
  * retry that finds them stored answers from the store and appends nothing.
  */
 export class CommandRunner {
+  /** The last command queued on each busy stream (see run()). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
@@ -70,7 +73,33 @@ export class CommandRunner {
     return ctx.idempotencyKey ? deterministicUuid('resource', kind, ctx.actor.id, ctx.idempotencyKey) : uuidv7(this.clock.now().getTime());
   }
 
-  async run<S, E extends DomainEvent>(ctx: CommandContext, decision: StreamDecision<S, E>): Promise<CommandResult<S, E>> {
+  /**
+   * One command at a time per stream in this process, in arrival order. Without it,
+   * N requests on one stream arriving together all read the same revision, one
+   * append wins, the others read again and race again, and under a burst most run
+   * out of attempts (409 CONCURRENCY.TOO_MANY_CONFLICTS) with nothing wrong with
+   * them. Queued, each decides on the state the one before left; the revision check
+   * and the bounded retry remain for writers in other processes (API replicas).
+   * Commands on different streams do not wait for each other.
+   */
+  run<S, E extends DomainEvent>(ctx: CommandContext, decision: StreamDecision<S, E>): Promise<CommandResult<S, E>> {
+    const stream = decision.stream;
+    const previous = this.queues.get(stream);
+    const turn = previous
+      ? previous.then(
+          () => this.decideAndAppend(ctx, decision),
+          () => this.decideAndAppend(ctx, decision),
+        )
+      : this.decideAndAppend(ctx, decision);
+    this.queues.set(stream, turn);
+    const release = () => {
+      if (this.queues.get(stream) === turn) this.queues.delete(stream);
+    };
+    turn.then(release, release);
+    return turn;
+  }
+
+  private async decideAndAppend<S, E extends DomainEvent>(ctx: CommandContext, decision: StreamDecision<S, E>): Promise<CommandResult<S, E>> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(decision.stream);
       const revision = recorded.length ? recorded[recorded.length - 1].revision : -1;
@@ -124,6 +153,9 @@ export class CommandRunner {
         if (!(err instanceof WrongExpectedRevisionError)) throw err;
         if (ctx.expectedRevision !== null) throw new PreconditionFailedError(decision.stream, ctx.expectedRevision, err.actual);
         if (attempt >= this.maxAttempts) throw DomainError.conflict('CONCURRENCY.TOO_MANY_CONFLICTS', `${decision.stream} changed concurrently ${attempt} times; retry`);
+        // The winner is a writer in another process, likely with more commands queued on
+        // this stream: a short random pause keeps this one from losing every round to them.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }

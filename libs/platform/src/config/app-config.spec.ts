@@ -62,6 +62,23 @@ describe('configuration', () => {
     expect(problemsOf({ AFTERCARE_JWT_SECRET: 'short' })).toEqual(['AFTERCARE_JWT_SECRET']);
   });
 
+  it('reads the token policy, the rate limit and the GraphQL limits, with generous defaults', () => {
+    expect(loadConfig({}, '/srv')).toMatchObject({
+      jwt: { issuer: 'aftercare', audience: 'aftercare-api', clockSkewSeconds: 60 },
+      rateLimitPerMinute: 60_000,
+      graphql: { maxDepth: 10, maxCost: 10_000 },
+    });
+    const custom = loadConfig({ AFTERCARE_JWT_ISSUER: 'idp', AFTERCARE_JWT_AUDIENCE: 'care', AFTERCARE_JWT_CLOCK_SKEW: '5', AFTERCARE_RATE_LIMIT: '0' }, '/srv');
+    expect(custom).toMatchObject({ jwt: { issuer: 'idp', audience: 'care', clockSkewSeconds: 5 }, rateLimitPerMinute: 0 });
+    // Skew beyond 5 minutes would keep expired tokens alive.
+    expect(problemsOf({ AFTERCARE_JWT_CLOCK_SKEW: '600', AFTERCARE_RATE_LIMIT: 'lots', AFTERCARE_GRAPHQL_MAX_DEPTH: '1', AFTERCARE_GRAPHQL_MAX_COST: '-5' }).sort()).toEqual([
+      'AFTERCARE_GRAPHQL_MAX_COST',
+      'AFTERCARE_GRAPHQL_MAX_DEPTH',
+      'AFTERCARE_JWT_CLOCK_SKEW',
+      'AFTERCARE_RATE_LIMIT',
+    ]);
+  });
+
   it('lists every bad variable at once', () => {
     expect(problemsOf({ LOG_LEVEL: 'loud', PORT: '-1', AFTERCARE_BODY_LIMIT: '10' }).sort()).toEqual(['AFTERCARE_BODY_LIMIT', 'LOG_LEVEL', 'PORT']);
   });

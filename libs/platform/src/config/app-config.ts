@@ -22,6 +22,12 @@ export interface AppConfig {
   production: boolean;
   /** Largest accepted request body in bytes (beyond it: 413). */
   bodyLimit: number;
+  /** `iss` and `aud` every bearer token must carry; clock skew tolerated on exp/nbf/iat. */
+  jwt: { issuer: string; audience: string; clockSkewSeconds: number };
+  /** Requests per minute per token subject; beyond it 429 with Retry-After. 0: no limit. */
+  rateLimitPerMinute: number;
+  /** GraphQL: deepest selection and highest estimated cost of one operation (beyond: 400). */
+  graphql: { maxDepth: number; maxCost: number };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -56,6 +62,12 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
   { name: 'AFTERCARE_JWT_SECRET', default: '(dev secret)', meaning: 'HS256 secret for bearer tokens; required when NODE_ENV=production' },
   { name: 'LOG_LEVEL', default: 'info', meaning: `pino level: ${LOG_LEVELS.join(' | ')}` },
   { name: 'AFTERCARE_BODY_LIMIT', default: '1048576', meaning: 'largest request body in bytes (larger: 413)' },
+  { name: 'AFTERCARE_JWT_ISSUER', default: 'aftercare', meaning: 'iss every bearer token must carry' },
+  { name: 'AFTERCARE_JWT_AUDIENCE', default: 'aftercare-api', meaning: 'aud every bearer token must carry' },
+  { name: 'AFTERCARE_JWT_CLOCK_SKEW', default: '60', meaning: 'seconds of clock difference tolerated on exp/nbf/iat (0-300)' },
+  { name: 'AFTERCARE_RATE_LIMIT', default: '60000', meaning: 'requests per minute per token subject (more: 429 with Retry-After); 0 turns it off' },
+  { name: 'AFTERCARE_GRAPHQL_MAX_DEPTH', default: '10', meaning: 'deepest GraphQL selection accepted (deeper: 400)' },
+  { name: 'AFTERCARE_GRAPHQL_MAX_COST', default: '10000', meaning: 'highest estimated GraphQL cost accepted (fields × list sizes; higher: 400)' },
   { name: 'NODE_ENV', default: '', meaning: 'production forbids the dev JWT secret' },
 ];
 
@@ -117,6 +129,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     } else bodyLimit = Number(bodyLimitRaw);
   }
 
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push({ variable: name, message: `"${v}" is not a whole number from ${min} to ${max}` });
+      return fallback;
+    }
+    return Number(v);
+  };
+  const text = (name: string, fallback: string): string => value(name) ?? fallback;
+
   const config: AppConfig = {
     eventStore,
     readStore,
@@ -131,6 +154,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     production,
     bodyLimit,
+    jwt: {
+      issuer: text('AFTERCARE_JWT_ISSUER', 'aftercare'),
+      audience: text('AFTERCARE_JWT_AUDIENCE', 'aftercare-api'),
+      clockSkewSeconds: integer('AFTERCARE_JWT_CLOCK_SKEW', 60, 0, 300),
+    },
+    rateLimitPerMinute: integer('AFTERCARE_RATE_LIMIT', 60_000, 0, 100_000_000),
+    graphql: {
+      maxDepth: integer('AFTERCARE_GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxCost: integer('AFTERCARE_GRAPHQL_MAX_COST', 10_000, 10, 100_000_000),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

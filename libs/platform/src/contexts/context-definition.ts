@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { UpcasterRegistry } from '@aftercare/kernel';
 import type { ProjectionDefinition, ReactionDefinition } from '@aftercare/projections';
+import type { PersonalDataDeclaration } from '@aftercare/personal-data';
 
 /**
  * A bounded context as the hosts see it (STYLE.md: each context exposes one
@@ -29,6 +30,11 @@ export interface ContextDefinition {
   typeDefs?: string;
   /** Registers the context's event upcasters (old schema versions read as new). */
   upcasters?: (registry: UpcasterRegistry) => void;
+  /**
+   * The context's personal data: which fields of which events are sealed with the
+   * subject's key, and which events erase a subject (docs/personal-data.md).
+   */
+  personalData?: PersonalDataDeclaration;
 }
 
 /** Resolves a reaction from providers of the projector host (e.g. CommandRunner, CLOCK, a context service). */

@@ -1,6 +1,7 @@
 import { Clock, UpcasterRegistry } from '@aftercare/kernel';
 import type { AppConfig } from '../config/app-config';
 import type { ContextDefinition } from '../contexts/context-definition';
+import { mergePersonalData, type PersonalDataDeclaration } from '@aftercare/personal-data';
 
 /** What a host (api, projector, all-in-one, an e2e test) decides at its composition root. */
 export interface HostOptions {
@@ -22,4 +23,9 @@ export function upcastersOf(contexts: readonly ContextDefinition[]): UpcasterReg
   const registry = new UpcasterRegistry();
   for (const context of contexts) context.upcasters?.(registry);
   return registry;
+}
+
+/** Every context's personal-data declaration in one (docs/personal-data.md). */
+export function personalDataOf(contexts: readonly ContextDefinition[]): Required<PersonalDataDeclaration> {
+  return mergePersonalData(contexts.map((c) => c.personalData));
 }

@@ -17,6 +17,8 @@ import { setResourceHeaders } from '../http/resource-headers';
 import { assertBodyShape } from '../http/body-shape';
 import { installIdempotency } from '../http/idempotency.hooks';
 import { TokenService } from '../auth/token.service';
+import { installRateLimit, TokenRateLimiter } from '../http/rate-limit';
+import { AUTHORIZATION_MATRIX, AuthorizationMatrix } from '../auth/authorization-matrix';
 import { PROJECTION_STATUS, ProjectionStatusSource } from '../observability/ops.controller';
 
 export const API_PREFIX = 'api/v1';
@@ -37,7 +39,15 @@ export interface HttpHostOptions {
  */
 export async function createHttpHost(rootModule: DynamicModule, options: HttpHostOptions): Promise<NestFastifyApplication> {
   // skipMiddie: no Nest middleware is used; @fastify/middie would otherwise run on every request (~6% of CPU).
-  const adapter = new ProblemFastifyAdapter({ bodyLimit: options.config.bodyLimit, logger: false, return503OnClosing: true, skipMiddie: true });
+  const adapter = new ProblemFastifyAdapter({
+    bodyLimit: options.config.bodyLimit,
+    logger: false,
+    return503OnClosing: true,
+    skipMiddie: true,
+    // Errors of Fastify's router (a malformed URL, a path segment over 100 characters: 400 / 414)
+    // bypass the error handler: they leave as problem+json too.
+    frameworkErrors: answerFrameworkError as never,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
   const log = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(log));
@@ -45,11 +55,56 @@ export async function createHttpHost(rootModule: DynamicModule, options: HttpHos
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   app.useGlobalFilters(new ProblemDetailsFilter(log));
   installErrorHandler(app, log);
+  const routes = recordRoutes(app);
   instrumentRequests(app, log, app.get(Metrics), app.get(TokenService), projectionStatusOf(app));
+  installRateLimit(
+    app.getHttpAdapter().getInstance() as unknown as FastifyInstance,
+    new TokenRateLimiter(options.config.rateLimitPerMinute),
+    app.get(TokenService),
+  );
   installIdempotency(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, app.get<ReadStore>(READ_STORE), app.get(TokenService), app.get<Clock>(CLOCK));
   if (options.openApi) mountOpenApi(app);
   await app.init();
+  warnOfEndpointsWithoutRule(app, routes, log);
   return app;
+}
+
+/** A route as Fastify registered it: method and URL pattern (`/api/v1/complaints/:id`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const ROUTES = new WeakMap<object, RegisteredRoute[]>();
+
+/**
+ * Every route the host serves (HEAD twins of GET routes left out), for the
+ * authorization matrix check (test/platform/authorization-matrix.e2e-spec.ts).
+ */
+export function registeredRoutes(app: NestFastifyApplication): readonly RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
+function recordRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  ROUTES.set(app, routes);
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url ?? route.path });
+  });
+  return routes;
+}
+
+/** An endpoint without a matrix entry is refused to everyone: say so at boot, not at the first 403. */
+function warnOfEndpointsWithoutRule(app: NestFastifyApplication, routes: RegisteredRoute[], log: Logger): void {
+  let matrix: AuthorizationMatrix;
+  try {
+    matrix = app.get<AuthorizationMatrix>(AUTHORIZATION_MATRIX, { strict: false });
+  } catch {
+    return; // a host without the API guard (the projector)
+  }
+  const missing = routes.map((r) => `${r.method} ${r.url}`).filter((key) => /^\w+ \/api\//.test(key) && !matrix[key]);
+  if (missing.length) log.warn({ endpoints: missing }, 'endpoints without an authorization matrix entry (libs/platform/README.md "Authorization matrix")');
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -102,6 +157,11 @@ class ProblemFastifyAdapter extends FastifyAdapter {
   }
 }
 
+function answerFrameworkError(err: Error, _request: unknown, reply: FastifyReply): void {
+  const { problem } = toProblem(err);
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
 function installErrorHandler(app: NestFastifyApplication, log: Logger): void {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.setErrorHandler((err, request, reply) => {
@@ -129,7 +189,10 @@ function instrumentRequests(
     // resolvers: authenticate the request itself, so that a call without a valid
     // token is a 401 like everywhere else (API.md "Conventions"), answered in the
     // GraphQL shape with the code in extensions like any other GraphQL error.
-    if (request.url === GRAPHQL_PATH || request.url.startsWith(`${GRAPHQL_PATH}?`)) {
+    // A websocket upgrade (GraphQL subscriptions) is authenticated by its connection_init
+    // payload instead (graphqlSubscriptions): browsers cannot set headers on a websocket.
+    const upgrade = request.headers.upgrade;
+    if ((request.url === GRAPHQL_PATH || request.url.startsWith(`${GRAPHQL_PATH}?`)) && !(typeof upgrade === 'string' && upgrade.toLowerCase() === 'websocket')) {
       try {
         request.principal = tokens.authenticate(request.headers.authorization);
       } catch (err) {

@@ -59,6 +59,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -72,6 +73,7 @@ const HTTP_CODES: Record<number, string> = {
   404: 'ROUTE.NOT_FOUND',
   405: 'ROUTE.METHOD_NOT_ALLOWED',
   413: 'REQUEST.TOO_LARGE',
+  414: 'REQUEST.URI_TOO_LONG',
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
 };
 

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Inject, Optional, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/roles.decorator';
 import { Metrics } from './metrics';
 
 /** The part of a projection's status readiness looks at (libs/projections ProjectionStatus). */
@@ -37,9 +36,8 @@ export function isLagging(status: ProjectionReadiness): boolean {
   return status.state === 'stopped' || status.lagMs > READY_LAG_TOLERANCE_MS;
 }
 
-/** Operations endpoints (API.md: the only ones without a token). */
+/** Operations endpoints (API.md: the only ones without a token; `public` in the authorization matrix). */
 @ApiExcludeController()
-@Public()
 @Controller()
 export class OpsController {
   constructor(

@@ -46,6 +46,10 @@ export class BusyRetryingReadStore implements ReadStore {
     return this.inner.transaction(work);
   }
 
+  scrub(): Promise<boolean> {
+    return retryWhileBusy(() => this.inner.scrub?.() ?? Promise.resolve(false));
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import type { NewEvent, RecordedEvent } from '@aftercare/kernel';
+import { canonicalCopy, eventHash, sealOf, type NewEvent, type RecordedEvent } from '@aftercare/kernel';
 import {
   type AppendOptions,
   type AppendResult,
@@ -10,63 +9,9 @@ import {
   WrongExpectedRevisionError,
 } from '@aftercare/event-store';
 
-/** Metadata fields the seal adds; left out of what the seal covers. */
-export const HASH_FIELDS = ['hash', 'prevHash'] as const;
-
-/**
- * JSON with object keys sorted at every depth, so the same envelope always hashes
- * the same, whichever order an adapter or a JSON round trip gives its keys. Keeps
- * JSON.stringify's rules for the rest (undefined fields dropped, toJSON used), so
- * an event hashes the same before it is stored and after it is read back.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === 'function') return canonicalJson(json.call(value));
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      out += (i ? ',' : '') + (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item));
-    }
-    return out + ']';
-  }
-  const keys = Object.keys(value).sort();
-  let out = '{';
-  let first = true;
-  for (const key of keys) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined || typeof item === 'function') continue;
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(item);
-    first = false;
-  }
-  return out + '}';
-}
-
-export interface SealInput {
-  streamId: string;
-  revision: number;
-  type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-}
-
-/**
- * SHA-256 over the envelope (stream, revision, type, data, metadata without the
- * seal fields) and the previous event's hash, hex: changing any stored byte of an
- * event, or dropping or reordering events, breaks the chain from there on.
- */
-export function eventHash(event: SealInput, prevHash: string | null): string {
-  const { hash: _hash, prevHash: _prev, ...metadata } = event.metadata;
-  const body = canonicalJson({ streamId: event.streamId, revision: event.revision, type: event.type, data: event.data, metadata });
-  return createHash('sha256').update(prevHash ?? '').update('\n').update(body).digest('hex');
-}
-
-/** The hash an event's successor in its stream must carry as prevHash (null before the first sealed event). */
-export function sealOf(event: { metadata: Record<string, unknown> } | undefined): string | null {
-  const hash = event?.metadata.hash;
-  return typeof hash === 'string' ? hash : null;
-}
+// The seal itself is in the kernel, so the verifier's worker threads compute it without this library.
+export { canonicalJson, eventHash, HASH_FIELDS, sealOf } from '@aftercare/kernel';
+export type { SealInput } from '@aftercare/kernel';
 
 const ANY_RETRIES = 10;
 
@@ -112,11 +57,16 @@ export class HashChainedEventStore implements EventStore {
       if (!matches) return this.inner.append(stream, events, options);
       let prevHash = sealOf(last);
       const sealed = events.map((event, i) => {
-        const { hash: _h, prevHash: _p, ...metadata } = event.metadata;
-        const withPrev = { ...metadata, prevHash } as NewEvent['metadata'];
-        const hash = eventHash({ streamId: stream, revision: current + 1 + i, type: event.type, data: event.data ?? {}, metadata: withPrev }, prevHash);
+        const { hash: _h, prevHash: _p, ...fields } = event.metadata;
+        // Stored in canonical key order, seal fields last: the verifier can then
+        // hash the stored text as it is (storedEventHash) instead of re-serialising.
+        const data = canonicalCopy(event.data ?? {});
+        const metadata = canonicalCopy(fields) as Record<string, unknown>;
+        const hash = eventHash({ streamId: stream, revision: current + 1 + i, type: event.type, data, metadata }, prevHash);
+        metadata.prevHash = prevHash;
+        metadata.hash = hash;
         prevHash = hash;
-        return { ...event, metadata: { ...withPrev, hash } };
+        return { ...event, data, metadata: metadata as NewEvent['metadata'] };
       });
       try {
         return await this.inner.append(stream, sealed, { expectedRevision: current === -1 ? 'no_stream' : current });

@@ -123,6 +123,13 @@ export class SqliteReadStore implements ReadStore {
     return queries.map((q) => (this.connection.stmt(`EXPLAIN QUERY PLAN ${q.sql}`, 'row').all(...q.params) as Array<{ detail: string }>).map((r) => r.detail));
   }
 
+  async scrub(): Promise<boolean> {
+    while (this.connection.mustWait()) await this.connection.turn();
+    if (this.connection.db.memory || this.connection.db.inTransaction) return this.connection.db.memory;
+    const [result] = this.connection.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result?.busy === 0;
+  }
+
   async close(): Promise<void> {
     this.connection.close();
   }
@@ -154,6 +161,8 @@ class SqliteConnection {
     // Read models are rebuildable from the event store (see the class comment).
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('temp_store = MEMORY');
+    // Freed space is zeroed, so a document overwritten or deleted (erased personal data) leaves no copy in the file.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('cache_size = -32768');
     if (!memory) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpointPages ?? WAL_AUTOCHECKPOINT_PAGES))}`);
     this.db.exec(

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OEM_ROLES } from '@aftercare/kernel';
-import { Caller, Principal, Roles } from '@aftercare/platform';
+import { Caller, Principal } from '@aftercare/platform';
 import { ClaimCostsQuery } from './claim-costs.query';
 
 export class ClaimCostsQueryDto {
@@ -18,7 +17,6 @@ export class ClaimCostsController {
 
   /** R-GC-3: goodwill compensation, goodwill warranty, and the per-vehicle claim cost that leaves goodwill compensation out. */
   @Get('costs')
-  @Roles(...OEM_ROLES, 'admin', 'auditor')
   get(@Caller() caller: Principal, @Query() query: ClaimCostsQueryDto) {
     return this.costs.get(caller, { region: query.region, month: query.month });
   }

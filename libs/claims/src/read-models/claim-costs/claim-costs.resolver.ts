@@ -1,6 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { OEM_ROLES } from '@aftercare/kernel';
-import { Caller, Principal, Roles } from '@aftercare/platform';
+import { Caller, Principal } from '@aftercare/platform';
 import { ClaimCostsQuery } from './claim-costs.query';
 
 export const CLAIM_COSTS_TYPE_DEFS = /* GraphQL */ `
@@ -42,7 +41,6 @@ export class ClaimCostsResolver {
   constructor(private readonly costs: ClaimCostsQuery) {}
 
   @Query('claimCosts')
-  @Roles(...OEM_ROLES, 'admin', 'auditor')
   get(@Caller() caller: Principal, @Args('region') region: string | undefined, @Args('month') month: string) {
     return this.costs.get(caller, { region: region ?? undefined, month });
   }

@@ -73,6 +73,8 @@ export interface CustomerProfileDoc {
   contactPreferences: { doNotCall: string[]; reason: string | null };
   /** R-CF-1: visits whose file entry was made more than 2 days late. */
   lateFiles: { visitId: string; vin: string; occurredAt: string; recordedAt: string }[];
+  /** When the personal data was erased (DELETE /customers/{id}/personal-data); absent before. */
+  personalDataErasedAt?: string | null;
   /** Normalised search terms for `GET /customers?q=`. */
   search: string[];
   updatedAt: string;

@@ -1,17 +1,21 @@
 import type { RecordedEvent } from '@aftercare/kernel';
 import { defineProjection, ProjectionContext } from '@aftercare/projections';
 import type { Collection } from '@aftercare/read-store';
+import { ERASED } from '@aftercare/personal-data';
 import type {
   ContactDetailsChanged,
   ContactPreferencesSet,
   CustomerFlaggedSensitive,
   CustomerRegistered,
+  PersonalDataErased,
   ReferralRecorded,
 } from '../../domain/customer.events';
+import { PERSONAL_DETAIL_FIELDS } from '../../domain/customer.personal-data';
 import type { VehicleRegistered, VisitRecorded } from '../../domain/vehicle.events';
 import type { AppointmentBooked, AppointmentMissed } from '../../domain/appointment.events';
 import { CUSTOMER_PROFILES, CustomerProfileDoc } from './customer-profile.document';
 import { searchTerms } from './customer-search';
+import { applySegmentOrTier, SEGMENT_AND_TIER_EVENT_TYPES } from './customer-profile.segment-tier';
 
 type Handler<E> = (event: RecordedEvent & E, profiles: Collection<CustomerProfileDoc>) => Promise<void>;
 
@@ -70,6 +74,14 @@ const on = {
     const { customerId, ...changes } = event.data;
     await edit(event, profiles, customerId, (doc) => Object.assign(doc, changes));
   }) as Handler<ContactDetailsChanged>,
+
+  /** The key is gone: every personal field reads as erased; history, counts and ids stay. */
+  PersonalDataErased: (async (event, profiles) => {
+    await edit(event, profiles, event.data.customerId, (doc) => {
+      for (const field of PERSONAL_DETAIL_FIELDS) if (doc[field] !== null && doc[field] !== undefined) (doc as Record<string, unknown>)[field] = ERASED;
+      doc.personalDataErasedAt = event.metadata.recordedAt;
+    });
+  }) as Handler<PersonalDataErased>,
 
   CustomerFlaggedSensitive: (async (event, profiles) => {
     const d = event.data;
@@ -131,6 +143,16 @@ const on = {
     });
   }) as Handler<VisitRecorded>,
 
+  ...Object.fromEntries(
+    SEGMENT_AND_TIER_EVENT_TYPES.map((type) => [
+      type,
+      (async (event, profiles) => {
+        const customerId = (event.data as { customerId?: string }).customerId;
+        if (customerId) await edit(event, profiles, customerId, (doc) => applySegmentOrTier(doc, event));
+      }) as Handler<object>,
+    ]),
+  ),
+
   AppointmentBooked: (async (event, profiles) => {
     const d = event.data;
     await edit(event, profiles, d.customerId, (doc) => {
@@ -173,7 +195,7 @@ export function summarizeVisits(visitLog: CustomerProfileDoc['visitLog'], asOf?:
 
 export const customerProfileProjection = defineProjection({
   name: 'customer-profile',
-  version: 2,
+  version: 3,
   collections: {
     [CUSTOMER_PROFILES]: [
       { fields: { dealerId: 1, _id: 1 } },

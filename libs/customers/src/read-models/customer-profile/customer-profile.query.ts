@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@aftercare/kernel';
 import { ReadModels } from '@aftercare/projections';
 import { Principal, ScopeService } from '@aftercare/platform';
+import { maskForRole } from '@aftercare/personal-data';
 import type { Filter } from '@aftercare/read-store';
 import { CUSTOMER_PROFILES, CustomerProfileDoc } from './customer-profile.document';
 import { normalizeSearch } from './customer-search';
@@ -27,7 +28,7 @@ export class CustomerProfileQuery {
     const doc = await profiles.findOne({ _id: customerId });
     if (!doc) throw DomainError.notFound('CUSTOMER.NOT_FOUND', `customer ${customerId} does not exist`);
     await this.scope.assertCanRead(caller, doc.dealerId);
-    return toCustomerView(doc, asOf);
+    return maskForRole(toCustomerView(doc, asOf), caller.role);
   }
 
   /** A vehicle with its owner and service history, from the owner's profile. */
@@ -62,9 +63,10 @@ export class CustomerProfileQuery {
     const filter: Filter = {};
     if (!scope.all) filter.dealerId = { $in: scope.dealerIds };
     if (query.q) filter.search = normalizeSearch(query.q);
-    if (query.segment) filter['segment.name'] = query.segment;
+    // Any membership (R-SG-1): a churned VIP is listed under both.
+    if (query.segment) filter['segment.segments'] = query.segment;
     const profiles = await this.readModels.collection<CustomerProfileDoc>(CUSTOMER_PROFILES);
     const page = await profiles.findPage(filter, { sort: { _id: 1 }, limit: query.limit, cursor: query.cursor ?? null });
-    return { items: page.items.map((d) => toCustomerView(d)), nextCursor: page.nextCursor };
+    return { items: page.items.map((d) => maskForRole(toCustomerView(d), caller.role)), nextCursor: page.nextCursor };
   }
 }

@@ -74,9 +74,12 @@ export const CUSTOMERS_TYPE_DEFS = /* GraphQL */ `
   }
 
   type CustomerSegment {
+    "Primary segment: vip > churned > loyal > regular."
     name: String!
     reasons: [String!]!
     since: String
+    "Every membership (a VIP can also be churned)."
+    segments: [String!]!
   }
 
   type Customer {
@@ -92,6 +95,8 @@ export const CUSTOMERS_TYPE_DEFS = /* GraphQL */ `
     company: String
     bestContactTime: String
     registeredAt: String!
+    "When the personal data was erased; the personal fields then read [erased]."
+    personalDataErasedAt: String
     vehicles: [Vehicle!]!
     visits: VisitSummary!
     visitHistory: [Visit!]!

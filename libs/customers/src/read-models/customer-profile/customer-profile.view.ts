@@ -1,5 +1,6 @@
 import type { CustomerProfileDoc } from './customer-profile.document';
 import { summarizeVisits } from './customer-profile.projection';
+import { segmentAsOf, tierAsOf } from './customer-profile.segment-tier';
 
 /**
  * The customer read shape of API.md ("Read shapes"), as of an instant: the visit
@@ -22,6 +23,8 @@ export function toCustomerView(doc: CustomerProfileDoc, asOf?: string) {
     company: doc.company,
     bestContactTime: doc.bestContactTime,
     registeredAt: doc.registeredAt,
+    /** Set once the personal data was erased: the personal fields above then read `[erased]`. */
+    personalDataErasedAt: asOf && doc.personalDataErasedAt && doc.personalDataErasedAt > asOf ? null : (doc.personalDataErasedAt ?? null),
     vehicles: doc.vehicles,
     visits: summarizeVisits(doc.visitLog, asOf),
     visitHistory: visitLog,
@@ -33,8 +36,8 @@ export function toCustomerView(doc: CustomerProfileDoc, asOf?: string) {
     sensitive: flags.length > 0,
     contactPreferences: doc.contactPreferences,
     lateFiles: asOf ? doc.lateFiles.filter((l) => l.recordedAt <= asOf) : doc.lateFiles,
-    segment: (doc.segment as unknown) ?? null,
-    tier: (doc.tier as unknown) ?? null,
+    segment: segmentAsOf(doc, asOf),
+    tier: tierAsOf(doc, asOf),
     revision: doc.revision,
     ...(asOf ? { asOf } : {}),
   };

@@ -1,3 +1,4 @@
+import { ERASED } from '@aftercare/personal-data';
 import type { CustomerProfileDoc } from './customer-profile.document';
 
 /**
@@ -8,13 +9,15 @@ import type { CustomerProfileDoc } from './customer-profile.document';
 export function searchTerms(doc: Pick<CustomerProfileDoc, 'name' | 'phone' | 'vehicles' | 'company'>): string[] {
   const terms = new Set<string>();
   const add = (t: string | null | undefined) => {
+    // Erased personal data is no search term: nothing of it, not even the marker, is indexed.
+    if (t === ERASED) return;
     const n = normalizeSearch(t ?? '');
     if (n) terms.add(n);
   };
   add(doc.name);
-  for (const part of (doc.name ?? '').split(/\s+/)) add(part);
+  if (doc.name !== ERASED) for (const part of (doc.name ?? '').split(/\s+/)) add(part);
   if (doc.company) add(doc.company);
-  const digits = (doc.phone ?? '').replace(/\D/g, '');
+  const digits = (doc.phone === ERASED ? '' : doc.phone ?? '').replace(/\D/g, '');
   if (digits) {
     add(digits);
     add(digits.slice(-4));
