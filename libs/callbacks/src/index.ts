@@ -15,3 +15,7 @@ export { CSI_WEIGHTS, CSI_FACTORS, weightedCsi } from './domain/csi';
 export { callbackAsOf } from './read-models/callback-queue/callback-queue.as-of';
 // Who may do what (the authorization matrix of apps/api reads it).
 export { CALLBACK_POLICY, callbackRolesFor } from './domain/callback.policy';
+
+/** Commands other code may send on the CommandBus (e.g. the demo generator in libs/demo). */
+export { ClaimCallbackCommand } from './claim-callback/claim-callback.handler';
+export { RecordCallbackAttemptCommand } from './record-callback-attempt/record-callback-attempt.handler';

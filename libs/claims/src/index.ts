@@ -17,3 +17,8 @@ export { claimAsOf } from './read-models/claim-details/claim-details.as-of';
 // Who signs what (the authorization matrix of apps/api reads it).
 export { APPROVING_ROLES, rolesForStep } from './domain/claim.flows';
 export { WAIVER_SIGNING_ROLES } from './sign-waiver/sign-waiver.command';
+
+/** Commands other code may send on the CommandBus (e.g. the demo generator in libs/demo). */
+export { ApplyGoodwillCompensationCommand } from './apply-goodwill-compensation/apply-goodwill-compensation.handler';
+export { SignOffClaimCommand } from './sign-off-claim/sign-off-claim.handler';
+export { SettleClaimCommand } from './settle-claim/settle-claim.handler';

@@ -17,3 +17,13 @@ export type { ReceiveComplaintInput } from './receive-complaint/receive-complain
 export { complaintAsOf } from './read-models/complaint-details/complaint-details.as-of';
 // Who may do what (the authorization matrix of apps/api reads it).
 export { rolesFor as complaintRolesFor } from './domain/complaint.policy';
+
+/** Commands other code may send on the CommandBus (e.g. the demo generator in libs/demo). */
+export { AcknowledgeComplaintCommand } from './acknowledge-complaint/acknowledge-complaint.handler';
+export { SendInterimReplyCommand } from './send-interim-reply/send-interim-reply.handler';
+export { InvestigateComplaintCommand } from './investigate-complaint/investigate-complaint.handler';
+export { ProposeSolutionCommand } from './propose-solution/propose-solution.handler';
+export { RejectSolutionCommand } from './reject-solution/reject-solution.handler';
+export { AcceptSolutionCommand } from './accept-solution/accept-solution.handler';
+export { ResolveComplaintCommand } from './resolve-complaint/resolve-complaint.handler';
+export { CloseComplaintCommand } from './close-complaint/close-complaint.handler';

@@ -17,3 +17,10 @@ export type { CustomerState } from './domain/customer.state';
 export { evolveVehicle, initialVehicleState } from './domain/vehicle.state';
 export type { VehicleState } from './domain/vehicle.state';
 export { customerAsOf } from './read-models/customer-profile/customer-profile.as-of';
+
+/** Commands other code may send on the CommandBus (e.g. the demo generator in libs/demo). */
+export { RegisterCustomerCommand } from './register-customer/register-customer.handler';
+export { RegisterVehicleCommand } from './register-vehicle/register-vehicle.handler';
+export { RecordVisitCommand } from './record-visit/record-visit.handler';
+export { BookAppointmentCommand } from './book-appointment/book-appointment.handler';
+export { RecordAppointmentOutcomeCommand } from './record-appointment-outcome/record-appointment-outcome.handler';

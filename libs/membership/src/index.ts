@@ -13,3 +13,7 @@ export { MEMBERSHIP_CONFIG, TIERS, BENEFITS, LOYALTY_SEGMENTS } from './domain/m
 export type { Tier, Benefit, LoyaltySegment, MembershipConfig, TierRule } from './domain/membership.config';
 export { assessTier, spendInWindow } from './domain/tier.rules';
 export { PointsExpiryWorker, POINTS_EXPIRY_WORKER } from './expire-points/expire-points.worker';
+
+/** Commands other code may send on the CommandBus (e.g. the demo generator in libs/demo). */
+export { EnrolMemberCommand } from './enrol-member/enrol-member.handler';
+export { RedeemPointsCommand } from './redeem-points/redeem-points.handler';
