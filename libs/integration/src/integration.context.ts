@@ -1,5 +1,5 @@
-import { EVENT_STORE, EventStore } from '@aftercare/event-store';
-import { defineContext, LOGGER, PROJECTOR_READ_STORE, type ContextDefinition } from '@aftercare/platform';
+import type { EventStore } from '@aftercare/event-store';
+import { defineContext, LOGGER, PROJECTOR_READ_STORE, SEALED_EVENT_STORE, type ContextDefinition } from '@aftercare/platform';
 import type { ReadStore } from '@aftercare/read-store';
 import { IntegrationModule } from './integration.module';
 import { EVENTS_TYPE_DEFS } from './event-stream/events.resolver';
@@ -18,7 +18,7 @@ export function integrationContextWith(options: { webhooks?: WebhookDeliveryOpti
     workers: [
       (get) => {
         const logger = get<{ error(obj: object, msg: string): void }>(LOGGER);
-        return new WebhookDeliveryWorker(get<EventStore>(EVENT_STORE), get<ReadStore>(PROJECTOR_READ_STORE), options.webhooks, (err) =>
+        return new WebhookDeliveryWorker(get<EventStore>(SEALED_EVENT_STORE), get<ReadStore>(PROJECTOR_READ_STORE), options.webhooks, (err) =>
           logger.error({ err }, 'webhook delivery worker failed; retrying'),
         );
       },

@@ -57,6 +57,11 @@ export class PersonalDataEventStore implements EventStore {
     this.now = options.now ?? Date.now;
   }
 
+  /** The same log with personal fields left sealed, for readers that never show them. */
+  get sealed(): EventStore {
+    return this.inner;
+  }
+
   async append(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (!Array.isArray(events)) return this.inner.append(stream, events, options);
     const sealed: NewEvent[] = [];

@@ -13,7 +13,7 @@ import { OpsController } from './observability/ops.controller';
 import { CommandRunner } from './commands/command-runner';
 import { openProtectedEventStore, openReadStore } from './storage/store-factory';
 import { PersonalDataEventStore } from '@aftercare/personal-data';
-import { PROJECTOR_READ_STORE } from './storage/storage.tokens';
+import { PROJECTOR_READ_STORE, SEALED_EVENT_STORE } from './storage/storage.tokens';
 import { StorageLifecycle } from './storage/storage-lifecycle';
 import { TokenService } from './auth/token.service';
 
@@ -47,6 +47,7 @@ export class PlatformModule {
         inject: [PersonalDataEventStore],
         useFactory: (protectedStore: PersonalDataEventStore) => new MeteredEventStore(protectedStore, metrics),
       },
+      { provide: SEALED_EVENT_STORE, inject: [PersonalDataEventStore], useFactory: (protectedStore: PersonalDataEventStore) => protectedStore.sealed },
       { provide: READ_STORE, useFactory: () => openReadStore(options.config, { queryWithProjector: options.withProjector }) },
       {
         provide: CommandRunner,

@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type RecordedEvent } from '@aftercare/kernel';
-import { EVENT_STORE, EventStore } from '@aftercare/event-store';
-import { Caller, Principal, ScopeService } from '@aftercare/platform';
+import type { EventStore } from '@aftercare/event-store';
+import { Caller, Principal, ScopeService, SEALED_EVENT_STORE } from '@aftercare/platform';
 import { toPublicEvent } from '../event-catalogue/public-events.catalogue';
 import { eventTypesOf, visibleEvents } from './event-visibility';
 
@@ -43,7 +43,7 @@ export class EventStreamQueryDto {
 @Controller('events')
 export class EventStreamController {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(SEALED_EVENT_STORE) private readonly events: EventStore,
     private readonly scope: ScopeService,
     @Inject(HEARTBEAT_MS) private readonly heartbeatMs: number,
   ) {}

@@ -1,8 +1,8 @@
 import { Args, Int, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@aftercare/kernel';
 import { Inject } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@aftercare/event-store';
-import { Caller, Principal, ScopeService } from '@aftercare/platform';
+import type { EventStore } from '@aftercare/event-store';
+import { Caller, Principal, ScopeService, SEALED_EVENT_STORE } from '@aftercare/platform';
 import { toPublicEvent, type PublicEvent } from '../event-catalogue/public-events.catalogue';
 import { eventTypesOf, visibleEvents } from './event-visibility';
 
@@ -40,7 +40,7 @@ export const EVENTS_TYPE_DEFS = /* GraphQL */ `
 @Resolver('Subscription')
 export class EventsResolver {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(SEALED_EVENT_STORE) private readonly events: EventStore,
     private readonly scope: ScopeService,
   ) {}
 

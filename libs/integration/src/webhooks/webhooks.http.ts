@@ -3,9 +3,9 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, MaxLength, Min, MinLength } from 'class-validator';
 import { DomainError, uuidv7 } from '@aftercare/kernel';
-import { EVENT_STORE, EventStore } from '@aftercare/event-store';
+import type { EventStore } from '@aftercare/event-store';
 import { READ_STORE, ReadStore } from '@aftercare/read-store';
-import { Caller, Created, Principal } from '@aftercare/platform';
+import { Caller, Created, Principal, SEALED_EVENT_STORE } from '@aftercare/platform';
 import { PUBLIC_EVENT_TYPES } from '../event-catalogue/public-events.catalogue';
 import { WEBHOOK_DELIVERIES, WEBHOOKS, type WebhookDeliveryDoc, type WebhookDoc } from './webhook.documents';
 
@@ -84,7 +84,7 @@ export class WebhooksController {
 
   constructor(
     @Inject(READ_STORE) readStore: ReadStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(SEALED_EVENT_STORE) private readonly events: EventStore,
   ) {
     this.webhooks = readStore.collection<WebhookDoc>(WEBHOOKS);
     this.deliveries = readStore.collection<WebhookDeliveryDoc>(WEBHOOK_DELIVERIES);
