@@ -1,6 +1,6 @@
 import type { Clock } from '@aftercare/kernel';
 import type { EventStore } from '@aftercare/event-store';
-import type { CommandRunner } from '@aftercare/platform';
+import { IntervalWorker, type CommandRunner } from '@aftercare/platform';
 import type { ReadModels } from '@aftercare/projections';
 import { COMPLAINT_DETAILS, ComplaintDetailsDoc } from '../read-models/complaint-details/complaint-details.document';
 import { EscalateUnsolvedComplaintCommand, EscalateUnsolvedComplaintHandler } from './escalate-unsolved-complaint.handler';
@@ -29,13 +29,10 @@ export interface EscalationTick {
  */
 export const ESCALATION_WORKER = 'complaint-escalation';
 
-export class EscalateUnsolvedComplaintsWorker {
+export class EscalateUnsolvedComplaintsWorker extends IntervalWorker<EscalationTick> {
   readonly name = ESCALATION_WORKER;
   private readonly handler: EscalateUnsolvedComplaintHandler;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<EscalationTick> | null = null;
 
   constructor(
     private readonly readModels: ReadModels,
@@ -44,30 +41,12 @@ export class EscalateUnsolvedComplaintsWorker {
     private readonly clock: Clock,
     private readonly options: EscalationWorkerOptions = {},
   ) {
+    super(options.intervalMs ?? 30_000, (err) => options.onError?.(err, null));
     this.handler = new EscalateUnsolvedComplaintHandler(runner, events, clock);
-    this.intervalMs = options.intervalMs ?? 30_000;
     this.batchSize = options.batchSize ?? 200;
   }
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick().catch((err) => this.options.onError?.(err, null)), this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One look; overlapping calls share the one in progress. */
-  tick(): Promise<EscalationTick> {
-    if (!this.running) this.running = this.look().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async look(): Promise<EscalationTick> {
+  protected async runOnce(): Promise<EscalationTick> {
     const now = this.clock.now().toISOString();
     const due = await this.readModels
       .collection<ComplaintDetailsDoc>(COMPLAINT_DETAILS)

@@ -1,5 +1,5 @@
 import { Clock, SYSTEM_ACTOR, uuidv7 } from '@aftercare/kernel';
-import type { CommandContext, CommandRunner } from '@aftercare/platform';
+import { IntervalWorker, type CommandContext, type CommandRunner } from '@aftercare/platform';
 import type { ReadModels } from '@aftercare/projections';
 import { MEMBER_DETAILS, MemberDetailsDoc } from '../read-models/member-details/member-details.document';
 import { onMember } from '../member-stream.decision';
@@ -31,12 +31,9 @@ export const POINTS_EXPIRY_WORKER = 'points-expiry';
  * append is answered as already stored, and any other race is a revision
  * conflict after which the CommandRunner re-reads and finds nothing to expire.
  */
-export class PointsExpiryWorker {
+export class PointsExpiryWorker extends IntervalWorker<PointsExpiryTick> {
   readonly name = POINTS_EXPIRY_WORKER;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<PointsExpiryTick> | null = null;
 
   constructor(
     private readonly readModels: ReadModels,
@@ -44,29 +41,11 @@ export class PointsExpiryWorker {
     private readonly clock: Clock,
     private readonly options: PointsExpiryWorkerOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 60_000;
+    super(options.intervalMs ?? 60_000, (err) => options.onError?.(err, null));
     this.batchSize = options.batchSize ?? 200;
   }
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick().catch((err) => this.options.onError?.(err, null)), this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One look; overlapping calls share the one in progress. */
-  tick(): Promise<PointsExpiryTick> {
-    if (!this.running) this.running = this.look().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async look(): Promise<PointsExpiryTick> {
+  protected async runOnce(): Promise<PointsExpiryTick> {
     const now = this.clock.now().toISOString();
     const due = await this.readModels
       .collection<MemberDetailsDoc>(MEMBER_DETAILS)

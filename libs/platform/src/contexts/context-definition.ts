@@ -52,3 +52,45 @@ export type WorkerFactory = (get: <T>(token: Type<T> | string | symbol) => T) =>
 export function defineContext(context: ContextDefinition): ContextDefinition {
   return context;
 }
+
+/**
+ * A worker that looks on a timer (R-CP-3 escalation, points expiry, the daily
+ * segment evaluation): start/stop with the host, and overlapping looks (the timer
+ * and a test or an admin endpoint calling tick()) share the one in progress.
+ */
+export abstract class IntervalWorker<T> implements BackgroundWorker {
+  abstract readonly name: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<T> | null = null;
+
+  protected constructor(
+    private readonly everyMs: number,
+    private readonly onTimerError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.onTimer().catch(this.onTimerError), this.everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One look; overlapping calls share the one in progress. */
+  tick(): Promise<T> {
+    if (!this.running) this.running = this.runOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** What the timer does; by default one look. */
+  protected onTimer(): Promise<unknown> {
+    return this.tick();
+  }
+
+  /** The work of one look. */
+  protected abstract runOnce(): Promise<T>;
+}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { CLOCK, Clock } from '@aftercare/kernel';
 import { EVENT_STORE, EventStore } from '@aftercare/event-store';
 import { ReadModels } from '@aftercare/projections';
-import { BackgroundWorker, LOGGER, WorkerFactory } from '@aftercare/platform';
+import { IntervalWorker, LOGGER, WorkerFactory } from '@aftercare/platform';
 import { SegmentEvaluation, SegmentEvaluator } from './segment-evaluator';
 
 export interface SegmentEvaluationWorkerOptions {
@@ -21,10 +21,8 @@ export const SEGMENT_EVALUATION_WORKER = 'segment-evaluation';
  * with any number of twins (see SegmentEvaluator): a second run publishes
  * nothing already published.
  */
-export class SegmentEvaluationWorker implements BackgroundWorker {
+export class SegmentEvaluationWorker extends IntervalWorker<SegmentEvaluation> {
   readonly name = SEGMENT_EVALUATION_WORKER;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<SegmentEvaluation> | null = null;
   private lastDay: string;
 
   constructor(
@@ -32,19 +30,12 @@ export class SegmentEvaluationWorker implements BackgroundWorker {
     private readonly clock: Clock,
     private readonly options: SegmentEvaluationWorkerOptions = {},
   ) {
+    super(options.checkEveryMs ?? 300_000);
     this.lastDay = this.today();
   }
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.look(), this.options.checkEveryMs ?? 300_000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  protected override onTimer(): Promise<unknown> {
+    return this.look();
   }
 
   /** Runs the day's evaluation when the day has changed since the last one; null when it had not. */
@@ -62,10 +53,8 @@ export class SegmentEvaluationWorker implements BackgroundWorker {
     }
   }
 
-  /** One run; overlapping calls share the one in progress. */
-  tick(): Promise<SegmentEvaluation> {
-    if (!this.running) this.running = this.evaluator.evaluate().finally(() => (this.running = null));
-    return this.running;
+  protected runOnce(): Promise<SegmentEvaluation> {
+    return this.evaluator.evaluate();
   }
 
   private today(): string {
