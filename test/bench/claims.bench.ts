@@ -18,7 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Role } from '@aftercare/kernel';
 import { TokenService } from '@aftercare/platform';
-import { percentile, type BenchFigure, type BenchSuite } from './bench-suite';
+import { closedLoop, percentile, type BenchFigure, type BenchSuite } from './bench-suite';
 import { freePort, stopServer, waitForHealth } from './bench-host';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -89,23 +89,7 @@ async function chainThroughput(): Promise<BenchFigure> {
       await call('POST', `${c}/materials`, director, { documents: [{ kind: 'invoice', ref: 'INV-1' }] });
       await call('POST', `${c}/settlement`, productLiability, { amount: 12000 });
     };
-    const run = async (seconds: number) => {
-      const until = Date.now() + seconds * 1000;
-      let chains = 0;
-      const started = process.hrtime.bigint();
-      const latencies: number[] = [];
-      await Promise.all(
-        complaints.map(async (complaintId) => {
-          while (Date.now() < until) {
-            const t0 = process.hrtime.bigint();
-            await chain(complaintId);
-            latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-            chains++;
-          }
-        }),
-      );
-      return { rate: chains / (Number(process.hrtime.bigint() - started) / 1e9), chains, p99: percentile(latencies, 99) };
-    };
+    const run = (seconds: number) => closedLoop(complaints, seconds, chain);
     await run(WARMUP_SECONDS);
     const measured = await run(CHAIN_SECONDS);
     return {
@@ -113,7 +97,7 @@ async function chainThroughput(): Promise<BenchFigure> {
       unit: 'flows/s',
       budget: 200,
       better: 'higher',
-      note: `${CONCURRENT_CHAINS} concurrent goodwill-compensation chains of ${COMMANDS_PER_CHAIN} awaited POSTs (${Math.round(measured.rate * COMMANDS_PER_CHAIN)} commands/s), ${CHAIN_SECONDS} s, ${measured.chains} chains; chain p99 ${Math.round(measured.p99)} ms`,
+      note: `${CONCURRENT_CHAINS} concurrent goodwill-compensation chains of ${COMMANDS_PER_CHAIN} awaited POSTs (${Math.round(measured.rate * COMMANDS_PER_CHAIN)} commands/s), ${CHAIN_SECONDS} s, ${measured.runs} chains; chain p99 ${Math.round(measured.p99)} ms`,
     };
   } finally {
     agent.destroy();
